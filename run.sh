@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Builds and starts the whole hub on embedded defaults: silo, gateway (embedded MQTT broker) and
+# dashboard, plus simulated gates when OPS_DEMO=1. Foreground; Ctrl-C or SIGTERM stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export OPS_DATA_DIR="${OPS_DATA_DIR:-$PWD/.ops-data}"
+export OPS_HTTP_PORT="${OPS_HTTP_PORT:-8080}"
+export OPS_HTTP_BIND="${OPS_HTTP_BIND:-127.0.0.1}"
+export OPS_MQTT_PORT="${OPS_MQTT_PORT:-1883}"
+export OPS_DEMO="${OPS_DEMO:-1}"
+export OPS_SILO_PORT="${OPS_SILO_PORT:-11111}"
+export OPS_ORLEANS_GATEWAY_PORT="${OPS_ORLEANS_GATEWAY_PORT:-30000}"
+export Logging__LogLevel__Default="${Logging__LogLevel__Default:-Information}"
+export Logging__LogLevel__Orleans="${Logging__LogLevel__Orleans:-Warning}"
+export Logging__LogLevel__Microsoft="${Logging__LogLevel__Microsoft:-Warning}"
+export Logging__LogLevel__Polly="${Logging__LogLevel__Polly:-Warning}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+configuration="${OPS_CONFIGURATION:-Release}"
+
+echo "Building ($configuration)..."
+dotnet build Ops.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+mkdir -p "$OPS_DATA_DIR"
+bin() { echo "$1/bin/$configuration/net10.0/$2.dll"; }
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo "Stopping..."
+    # Reverse order: the simulated gates and the dashboard go before the silo they depend on.
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  fi
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
+
+start() {
+  local name=$1; shift
+  "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+  pids+=($!)
+}
+
+wait_for_port() {
+  for _ in $(seq 1 120); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "Nothing listens on port $1 after 60 s" >&2
+  return 1
+}
+
+start silo dotnet "$(bin src/Silo Ops.Silo)"
+wait_for_port "$OPS_ORLEANS_GATEWAY_PORT"
+start gateway dotnet "$(bin src/Gateway Ops.Gateway)"
+start dashboard dotnet "$(bin src/Dashboard Ops.Dashboard)" --contentRoot "$PWD/src/Dashboard"
+
+url="http://127.0.0.1:$OPS_HTTP_PORT"
+for _ in $(seq 1 120); do
+  if curl -fs "$url/health/ready" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+curl -fs "$url/health/ready" >/dev/null || { echo "The hub did not become ready" >&2; exit 1; }
+
+if [ "$OPS_DEMO" = "1" ]; then
+  start gates dotnet "$(bin tools/Simulator Ops.Simulator)" run
+fi
+
+cat <<TXT
+
+Ops hub is ready.
+  Dashboard:  http://$OPS_HTTP_BIND:$OPS_HTTP_PORT/   (user admin)
+  MQTT:       127.0.0.1:$OPS_MQTT_PORT   (gates log in as {siteId}/{gateId})
+  Data:       $OPS_DATA_DIR
+  Demo:       $([ "$OPS_DEMO" = "1" ] && echo "site 'demo' with simulated gates" || echo "off")
+Press Ctrl-C to stop.
+
+TXT
+# Any process that ends takes the hub down with it.
+wait -n "${pids[@]}"
+echo "A process of the hub exited; stopping the rest." >&2
+exit 1

@@ -1,0 +1,32 @@
+using Ops.Contracts.Sites;
+
+namespace Ops.Contracts.Gates;
+
+/// <summary>One gate, keyed <c>{siteId}/{gateId}</c>: its provisioning, its credentials and the
+/// standard procedure for every event it sends.</summary>
+[Alias("ops.gate-grain")]
+public interface IGateGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or updates the gate; issues a new MQTT secret on creation or when asked.</summary>
+    [Alias("provision")]
+    Task<GateProvisioned> ProvisionAsync(GateSpec spec, bool rotateSecret);
+
+    /// <summary>The gate, or null when it was never provisioned.</summary>
+    [Alias("get")]
+    Task<GateView?> GetAsync();
+
+    [Alias("verify-secret")]
+    Task<bool> VerifySecretAsync(string password);
+
+    /// <summary>Applies the gate procedure to one event. A redelivered event (same eventId)
+    /// gets the stored outcome again and counts once.</summary>
+    [Alias("handle-event")]
+    Task<EventOutcome> HandleEventAsync(GateEvent gateEvent);
+
+    [Alias("handle-status")]
+    Task HandleStatusAsync(GateStatus status);
+
+    /// <summary>Tells the gate its site's configuration changed.</summary>
+    [Alias("site-changed")]
+    Task SiteChangedAsync(SiteConfig config);
+}

@@ -1,0 +1,14 @@
+namespace Ops.Contracts.Residents;
+
+/// <summary>One resident, keyed <c>{siteId}/{residentId}</c>.</summary>
+[Alias("ops.resident-grain")]
+public interface IResidentGrain : IGrainWithStringKey
+{
+    /// <summary>Stores the resident and claims its cards; refuses a card another active resident holds.</summary>
+    [Alias("save")]
+    Task<ResidentSaved> SaveAsync(Resident resident);
+
+    /// <summary>The resident, or null when unknown.</summary>
+    [Alias("get")]
+    Task<Resident?> GetAsync();
+}

@@ -1,0 +1,6 @@
+namespace Ops.Contracts.Residents;
+
+/// <summary>The result of storing a resident: the stored resident, or the card another
+/// active resident of the site already holds.</summary>
+[GenerateSerializer, Immutable, Alias("ops.resident-saved")]
+public sealed record ResidentSaved([property: Id(0)] Resident? Resident, [property: Id(1)] string? ConflictingCard, [property: Id(2)] string? ConflictingResidentId);

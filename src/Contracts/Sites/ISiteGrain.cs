@@ -1,0 +1,24 @@
+using Ops.Contracts.Gates;
+
+namespace Ops.Contracts.Sites;
+
+/// <summary>One site, keyed by its siteId: its configuration and the gates and residents it holds.</summary>
+[Alias("ops.site-grain")]
+public interface ISiteGrain : IGrainWithStringKey
+{
+    [Alias("configure")]
+    Task<SiteConfig> ConfigureAsync(SiteConfig config);
+
+    /// <summary>The stored config, or null when the site was never configured.</summary>
+    [Alias("get-config")]
+    Task<SiteConfig?> GetConfigAsync();
+
+    [Alias("add-gate")]
+    Task AddGateAsync(string gateId);
+
+    [Alias("list-gates")]
+    Task<IReadOnlyList<GateView>> ListGatesAsync();
+
+    [Alias("add-resident")]
+    Task AddResidentAsync(string residentId);
+}

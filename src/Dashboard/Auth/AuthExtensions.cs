@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+using Ops.Contracts.Users;
+using Ops.Dashboard.Hosting;
+
+namespace Ops.Dashboard.Auth;
+
+public static class AuthExtensions
+{
+    public static WebApplicationBuilder AddOpsAuth(this WebApplicationBuilder builder, DashboardSettings settings)
+    {
+        var key = SigningKey.LoadOrCreate(settings.DataDirectory);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(key);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddHostedService<AdminBootstrap>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = TokenIssuer.Issuer,
+                ValidAudience = TokenIssuer.Issuer,
+                IssuerSigningKey = key,
+                NameClaimType = System.Security.Claims.ClaimTypes.Name,
+                RoleClaimType = System.Security.Claims.ClaimTypes.Role,
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            // Browsers cannot set headers on WebSockets; the SignalR hub also takes ?access_token=.
+            options.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = context =>
+                {
+                    var token = context.Request.Query["access_token"];
+                    if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                        context.Token = token;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Operator, policy => policy.RequireRole(Roles.Admin, Roles.Operator));
+        return builder;
+    }
+}

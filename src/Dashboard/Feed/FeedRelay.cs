@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.SignalR;
+using Ops.Contracts.Feed;
+
+namespace Ops.Dashboard.Feed;
+
+/// <summary>This process's observer of the cluster's feed: keeps its subscription fresh and passes
+/// each batch on to the SignalR group of every site in it.</summary>
+public sealed class FeedRelay(IClusterClient cluster, IHubContext<OpsHub, IOpsClient> hub, ILogger<FeedRelay> logger)
+    : BackgroundService, IFeedObserver
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+
+    public Task OnEventsAsync(IReadOnlyList<EventView> events) =>
+        Task.WhenAll(events.GroupBy(entry => entry.SiteId).Select(site =>
+            hub.Clients.Group(OpsHub.SiteGroup(site.Key)).Events([.. site])));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reference = cluster.CreateObjectReference<IFeedObserver>(this);
+        var feedHub = cluster.GetGrain<IFeedHubGrain>(0);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await feedHub.SubscribeAsync(reference);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(exception, "Could not subscribe to the live feed; retrying");
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                    continue;
+                }
+                await Task.Delay(Refresh, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            cluster.DeleteObjectReference<IFeedObserver>(reference);
+        }
+    }
+}

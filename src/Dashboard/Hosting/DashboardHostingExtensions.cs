@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Ops.Dashboard.Auth;
+using Ops.Dashboard.Demo;
+using Ops.Dashboard.Feed;
+using Ops.Dashboard.Health;
+using Ops.Dashboard.Residents;
+using Ops.Dashboard.Sites;
+using Ops.Dashboard.Users;
+
+namespace Ops.Dashboard.Hosting;
+
+public static class DashboardHostingExtensions
+{
+    public static WebApplicationBuilder AddOpsDashboard(this WebApplicationBuilder builder)
+    {
+        var settings = DashboardSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.WebHost.UseUrls($"http://{settings.HttpBind}:{settings.HttpPort}");
+
+        builder.UseOrleansClient(client =>
+        {
+            client.UseLocalhostClustering(settings.OrleansGatewayPort, serviceId: "ops", clusterId: "ops");
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            });
+        });
+
+        // Nothing here is protected with ASP.NET data protection; its key-storage warning is noise.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        builder.AddOpsAuth(settings);
+        builder.AddOpsFeed();
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-broker", tags: ["ready"]);
+        if (settings.Demo)
+            builder.Services.AddHostedService<DemoSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapOpsDashboard(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpsHealth();
+        var api = app.MapGroup("/api");
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapSiteEndpoints();
+        api.MapGateEndpoints();
+        api.MapResidentEndpoints();
+        app.MapOpsFeed();
+        return app;
+    }
+}

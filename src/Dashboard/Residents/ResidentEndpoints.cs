@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ops.Contracts;
+using Ops.Contracts.Residents;
+using Ops.Dashboard.Auth;
+using Ops.Dashboard.Problems;
+using Ops.Dashboard.Sites;
+
+namespace Ops.Dashboard.Residents;
+
+public static class ResidentEndpoints
+{
+    public static RouteGroupBuilder MapResidentEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPut("/sites/{siteId}/residents/{residentId}", SaveAsync).RequireAuthorization(Policies.Admin);
+        api.MapGet("/sites/{siteId}/residents/{residentId}", GetAsync).RequireAuthorization(Policies.Operator);
+        return api;
+    }
+
+    private static async Task<Results<Ok<Resident>, ValidationProblem, ProblemHttpResult>> SaveAsync(
+        string siteId, string residentId, Resident? resident, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var errors = ResidentRules.Check(residentId, resident);
+        if (errors.Any)
+            return Problem.Invalid(errors);
+        if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
+            return missing;
+        var saved = await cluster.GetGrain<IResidentGrain>($"{siteId}/{residentId}")
+            .SaveAsync(ResidentRules.Normalise(residentId, resident!));
+        return saved.Resident is { } stored
+            ? TypedResults.Ok(stored)
+            : Problem.Conflict($"Card ending {Identifiers.CardTail(saved.ConflictingCard!)} belongs to active resident '{saved.ConflictingResidentId}'.");
+    }
+
+    private static async Task<Results<Ok<Resident>, ProblemHttpResult>> GetAsync(
+        string siteId, string residentId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
+            return missing;
+        var resident = Identifiers.IsResidentId(residentId)
+            ? await cluster.GetGrain<IResidentGrain>($"{siteId}/{residentId}").GetAsync()
+            : null;
+        return resident is null ? Problem.NotFound($"There is no resident '{residentId}' at site '{siteId}'.") : TypedResults.Ok(resident);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ops.Gateway.Mqtt;
+
+namespace Ops.Gateway.Hosting;
+
+public static class GatewayHostingExtensions
+{
+    /// <summary>The gateway: an Orleans client of the silo and the embedded MQTT broker the gates connect to.</summary>
+    public static IHostApplicationBuilder AddOpsGateway(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var orleansGatewayPort = configuration.GetValue("OPS_ORLEANS_GATEWAY_PORT", 30000);
+        builder.UseOrleansClient(client =>
+        {
+            client.UseLocalhostClustering(orleansGatewayPort, serviceId: "ops", clusterId: "ops");
+            client.UseConnectionRetryFilter(RetryUntilTheSiloIsUp);
+        });
+
+        builder.Services.AddSingleton(new BrokerSettings(
+            IPAddress.Parse(configuration["OPS_MQTT_BIND"] ?? "127.0.0.1"),
+            configuration.GetValue("OPS_MQTT_PORT", 1883)));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddSingleton<GateMessageHandler>();
+        builder.Services.AddHostedService<GateBroker>();
+        return builder;
+    }
+
+    private static async Task<bool> RetryUntilTheSiloIsUp(Exception exception, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+using Ops.Contracts;
+using Ops.Contracts.Gates;
+using Ops.Contracts.Residents;
+
+namespace Ops.Silo.Gates;
+
+/// <summary>CONTRACT §4, pedestrian gate, <c>card.swiped</c>.</summary>
+public static class PedestrianRule
+{
+    /// <param name="card">The swiped card.</param>
+    /// <param name="holder">The resident the site's card index names for it, if any.</param>
+    public static PassDecision Decide(string card, Resident? holder)
+    {
+        var normalised = Identifiers.NormaliseCard(card);
+        if (holder is null || !holder.Cards.Any(c => Identifiers.NormaliseCard(c) == normalised))
+            return new PassDecision(GateActions.Deny, Reasons.DeniedUnknownCard);
+        return holder.Active
+            ? new PassDecision(GateActions.Open, Reasons.GrantedResident)
+            : new PassDecision(GateActions.Deny, Reasons.DeniedInactive);
+    }
+}

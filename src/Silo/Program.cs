@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Hosting;
+using Ops.Silo.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddOpsSilo();
+await builder.Build().RunAsync();

@@ -1,0 +1,40 @@
+using Ops.Contracts;
+using Ops.Contracts.Residents;
+using Ops.Silo.Storage;
+
+namespace Ops.Silo.Residents;
+
+public sealed class CardGrain(
+    [PersistentState("card", GrainStorage.Name)] IPersistentState<CardState> state) : Grain, ICardGrain
+{
+    public Task<string?> GetHolderAsync() => Task.FromResult(state.State.Holder);
+
+    public async Task<string> ClaimAsync(string residentId)
+    {
+        if (state.State.Holder is { } holder && holder != residentId && await HoldsActivelyAsync(holder))
+            return holder;
+        if (state.State.Holder != residentId)
+        {
+            state.State.Holder = residentId;
+            await state.WriteStateAsync();
+        }
+        return residentId;
+    }
+
+    public async Task ReleaseAsync(string residentId)
+    {
+        if (state.State.Holder != residentId)
+            return;
+        state.State.Holder = null;
+        await state.WriteStateAsync();
+    }
+
+    private async Task<bool> HoldsActivelyAsync(string holderId)
+    {
+        var key = this.GetPrimaryKeyString();
+        var siteId = key[..key.IndexOf('/')];
+        var card = key[(key.IndexOf('/') + 1)..];
+        var holder = await GrainFactory.GetGrain<IResidentGrain>($"{siteId}/{holderId}").GetAsync();
+        return holder is { Active: true } && holder.Cards.Contains(card, StringComparer.Ordinal);
+    }
+}

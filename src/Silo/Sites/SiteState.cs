@@ -1,0 +1,11 @@
+using Ops.Contracts.Sites;
+
+namespace Ops.Silo.Sites;
+
+[GenerateSerializer, Alias("ops.site-state")]
+public sealed class SiteState
+{
+    [Id(0)] public SiteConfig? Config { get; set; }
+    [Id(1)] public SortedSet<string> GateIds { get; set; } = new(StringComparer.Ordinal);
+    [Id(2)] public SortedSet<string> ResidentIds { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Ops.Simulator;
+
+/// <summary>Sends swipes one at a time from one gate and measures publish -> command (matched by inReplyTo).</summary>
+public static class LatencyBenchmark
+{
+    public static async Task<int> RunAsync(SimulatorSettings settings, DemoGate demoGate, int count, CancellationToken stop)
+    {
+        await using var gate = new SimulatedGate(settings, demoGate);
+        var waiting = new ConcurrentDictionary<string, TaskCompletionSource<long>>();
+        gate.Command += command =>
+        {
+            if (command.TryGetProperty("inReplyTo", out var reply) && reply.GetString() is { } id
+                && waiting.TryRemove(id, out var pending))
+                pending.TrySetResult(Stopwatch.GetTimestamp());
+        };
+        await gate.ConnectAsync(stop);
+
+        var warmup = Math.Min(50, count);
+        var samples = new List<double>(count);
+        for (var i = 0; i < warmup + count; i++)
+        {
+            var eventId = $"bench-{Guid.NewGuid():N}";
+            var arrived = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiting[eventId] = arrived;
+            var sent = Stopwatch.GetTimestamp();
+            await gate.PublishAsync("events", new
+            {
+                eventId,
+                type = "card.swiped",
+                at = DateTimeOffset.UtcNow,
+                card = demoGate.Cards[i % demoGate.Cards.Count],
+                direction = "in",
+            }, stop);
+            var received = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10), stop);
+            if (i >= warmup)
+                samples.Add(Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds);
+        }
+
+        samples.Sort();
+        double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+        Console.WriteLine($"swipe -> command latency over {samples.Count} swipes (after {warmup} warm-up):");
+        Console.WriteLine($"  p50 {At(0.50):0.00} ms   p90 {At(0.90):0.00} ms   p99 {At(0.99):0.00} ms   max {samples[^1]:0.00} ms");
+        return 0;
+    }
+}
