@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Ops.Contracts.Residents;
 
 /// <summary>One resident, keyed <c>{siteId}/{residentId}</c>.</summary>
@@ -8,7 +10,8 @@ public interface IResidentGrain : IGrainWithStringKey
     [Alias("save")]
     Task<ResidentSaved> SaveAsync(Resident resident);
 
-    /// <summary>The resident, or null when unknown.</summary>
-    [Alias("get")]
+    /// <summary>The resident, or null when unknown. Interleaves, so that card grains can ask
+    /// while two residents' saves are in flight.</summary>
+    [AlwaysInterleave, Alias("get")]
     Task<Resident?> GetAsync();
 }

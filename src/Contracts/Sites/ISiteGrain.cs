@@ -1,4 +1,5 @@
 using Ops.Contracts.Gates;
+using Orleans.Concurrency;
 
 namespace Ops.Contracts.Sites;
 
@@ -9,8 +10,9 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("configure")]
     Task<SiteConfig> ConfigureAsync(SiteConfig config);
 
-    /// <summary>The stored config, or null when the site was never configured.</summary>
-    [Alias("get-config")]
+    /// <summary>The stored config, or null when the site was never configured. Interleaves: gates
+    /// read it while they activate, which can happen during a call of the site's own.</summary>
+    [AlwaysInterleave, Alias("get-config")]
     Task<SiteConfig?> GetConfigAsync();
 
     [Alias("add-gate")]

@@ -12,7 +12,7 @@ public sealed class FeedRelay(IClusterClient cluster, IHubContext<OpsHub, IOpsCl
 
     public Task OnEventsAsync(IReadOnlyList<EventView> events) =>
         Task.WhenAll(events.GroupBy(entry => entry.SiteId).Select(site =>
-            hub.Clients.Group(OpsHub.SiteGroup(site.Key)).Events([.. site])));
+            hub.Clients.Group(OpsHub.SiteGroup(site.Key)).events([.. site])));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

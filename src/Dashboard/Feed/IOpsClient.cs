@@ -2,8 +2,11 @@ using Ops.Contracts.Feed;
 
 namespace Ops.Dashboard.Feed;
 
-/// <summary>What the hub pushes to live screens and phones (CONTRACT §7).</summary>
+/// <summary>What the hub pushes to live screens and phones (CONTRACT §7). The method names are the
+/// wire names of the contract, which clients may match case-sensitively.</summary>
+#pragma warning disable IDE1006 // camelCase on purpose: these are the contract's method names.
 public interface IOpsClient
 {
-    Task Events(IReadOnlyList<EventView> events);
+    Task events(IReadOnlyList<EventView> events);
 }
+#pragma warning restore IDE1006

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Ops.Silo.Storage;
 
 namespace Ops.Silo.Hosting;
@@ -15,11 +19,14 @@ public static class SiloHostingExtensions
         {
             silo.UseLocalhostClustering(environment.SiloPort, environment.OrleansGatewayPort,
                 serviceId: HubEnvironment.ServiceId, clusterId: HubEnvironment.ClusterId);
-            silo.AddAdoNetGrainStorage(GrainStorage.Name, options =>
-            {
-                options.Invariant = SqliteSchema.Invariant;
-                options.ConnectionString = connectionString;
-            });
+            silo.AddAdoNetGrainStorage(GrainStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+                options.Configure<Serializer>((storage, serializer) =>
+                {
+                    storage.Invariant = SqliteSchema.Invariant;
+                    storage.ConnectionString = connectionString;
+                    // Orleans' own version-tolerant binary format, driven by the [GenerateSerializer] ids of the state types.
+                    storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
         });
         return builder;
     }

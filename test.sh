@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a fresh Debian machine, builds the solution and runs every test:
+# unit tests, grain tests on an in-process Orleans cluster, and end-to-end tests that start the
+# real silo, gateway and dashboard processes on free loopback ports.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+missing=()
+command -v curl >/dev/null || missing+=(curl)
+command -v npm >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required (see global.json)." >&2; exit 1; }
+
+configuration=Release
+dotnet build Ops.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Ops.sln -c "$configuration" --no-build --nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line for the whole run, summed over the test projects.
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i + 1); if ($i == "Passed:") p += $(i + 1); if ($i == "Skipped:") s += $(i + 1) }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' FS='[ ,]+' "$log"
+if ! grep -qE '^(Passed|Failed)!' "$log"; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"
