@@ -100,6 +100,25 @@ public sealed class ApiTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task A_body_with_a_field_of_the_wrong_type_is_refused_naming_the_field()
+    {
+        using var admin = fixture.Hub.Http(fixture.AdminToken);
+        using var content = new StringContent("""{"name":"X","parking":{"capacity":"lots"}}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await admin.PutAsync($"api/sites/{HubFixture.SiteId}", content);
+        var errors = (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("parking.capacity", out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_refused()
+    {
+        using var admin = fixture.Hub.Http(fixture.AdminToken);
+        using var content = new StringContent("{name:", System.Text.Encoding.UTF8, "application/json");
+        using var response = await admin.PutAsync($"api/sites/{HubFixture.SiteId}/residents/r-x", content);
+        await ProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_partial_site_config_keeps_the_defaults()
     {
         using var admin = fixture.Hub.Http(fixture.AdminToken);

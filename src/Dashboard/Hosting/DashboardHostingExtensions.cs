@@ -3,6 +3,7 @@ using Ops.Dashboard.Auth;
 using Ops.Dashboard.Demo;
 using Ops.Dashboard.Feed;
 using Ops.Dashboard.Health;
+using Ops.Dashboard.Problems;
 using Ops.Dashboard.Residents;
 using Ops.Dashboard.Sites;
 using Ops.Dashboard.Users;
@@ -30,6 +31,8 @@ public static class DashboardHostingExtensions
         // Nothing here is protected with ASP.NET data protection; its key-storage warning is noise.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.AddOpsAuth(settings);
