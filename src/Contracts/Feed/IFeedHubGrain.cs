@@ -14,5 +14,5 @@ public interface IFeedHubGrain : IGrainWithIntegerKey
     Task UnsubscribeAsync(IFeedObserver observer);
 
     [OneWay, Alias("broadcast")]
-    Task BroadcastAsync(IReadOnlyList<EventView> events);
+    Task BroadcastAsync(FeedBatch batch);
 }

@@ -26,6 +26,10 @@ public interface IGateGrain : IGrainWithStringKey
     [Alias("handle-status")]
     Task HandleStatusAsync(GateStatus status);
 
+    /// <summary>Activates the gate so that its health check runs after a restart.</summary>
+    [Alias("wake")]
+    Task WakeAsync();
+
     /// <summary>Tells the gate its site's configuration changed.</summary>
     [Alias("site-changed")]
     Task SiteChangedAsync(SiteConfig config);

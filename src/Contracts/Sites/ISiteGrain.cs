@@ -21,6 +21,10 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("list-gates")]
     Task<IReadOnlyList<GateView>> ListGatesAsync();
 
+    /// <summary>Activates the site's gates and situations, so that their timers run after a restart.</summary>
+    [Alias("wake")]
+    Task WakeAsync();
+
     [Alias("add-resident")]
     Task AddResidentAsync(string residentId);
 }

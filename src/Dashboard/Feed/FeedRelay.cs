@@ -3,16 +3,18 @@ using Ops.Contracts.Feed;
 
 namespace Ops.Dashboard.Feed;
 
-/// <summary>This process's observer of the cluster's feed: keeps its subscription fresh and passes
+/// <summary>This process's observer of the cluster's pushes: keeps its subscription fresh and passes
 /// each batch on to the SignalR group of every site in it.</summary>
 public sealed class FeedRelay(IClusterClient cluster, IHubContext<OpsHub, IOpsClient> hub, ILogger<FeedRelay> logger)
     : BackgroundService, IFeedObserver
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
 
-    public Task OnEventsAsync(IReadOnlyList<EventView> events) =>
-        Task.WhenAll(events.GroupBy(entry => entry.SiteId).Select(site =>
-            hub.Clients.Group(OpsHub.SiteGroup(site.Key)).events([.. site])));
+    public Task OnBatchAsync(FeedBatch batch) => Task.WhenAll(
+        batch.Events.GroupBy(entry => entry.SiteId)
+            .Select(site => hub.Clients.Group(OpsHub.SiteGroup(site.Key)).events([.. site]))
+            .Concat(batch.Situations.Select(situation => hub.Clients.Group(OpsHub.SiteGroup(situation.SiteId)).situationChanged(situation)))
+            .Concat(batch.Gates.Select(gate => hub.Clients.Group(OpsHub.SiteGroup(gate.SiteId)).gateChanged(gate))));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

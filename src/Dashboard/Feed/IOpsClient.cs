@@ -1,4 +1,6 @@
 using Ops.Contracts.Feed;
+using Ops.Contracts.Gates;
+using Ops.Contracts.Situations;
 
 namespace Ops.Dashboard.Feed;
 
@@ -8,5 +10,9 @@ namespace Ops.Dashboard.Feed;
 public interface IOpsClient
 {
     Task events(IReadOnlyList<EventView> events);
+
+    Task situationChanged(SituationView situation);
+
+    Task gateChanged(GateView gate);
 }
 #pragma warning restore IDE1006

@@ -6,6 +6,7 @@ using Ops.Dashboard.Health;
 using Ops.Dashboard.Problems;
 using Ops.Dashboard.Residents;
 using Ops.Dashboard.Sites;
+using Ops.Dashboard.Situations;
 using Ops.Dashboard.Users;
 
 namespace Ops.Dashboard.Hosting;
@@ -37,6 +38,7 @@ public static class DashboardHostingExtensions
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         builder.AddOpsAuth(settings);
         builder.AddOpsFeed();
+        builder.Services.AddSingleton<SituationDesk>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-broker", tags: ["ready"]);
         if (settings.Demo)
             builder.Services.AddHostedService<DemoSeeder>();
@@ -59,6 +61,10 @@ public static class DashboardHostingExtensions
         api.MapSiteEndpoints();
         api.MapGateEndpoints();
         api.MapResidentEndpoints();
+        api.MapSituationEndpoints();
+        api.MapShelfEndpoints();
+        api.MapChecklistEndpoints();
+        api.MapStatsEndpoints();
         app.MapOpsFeed();
         return app;
     }

@@ -1,21 +1,44 @@
 using Ops.Contracts.Feed;
+using Ops.Contracts.Gates;
+using Ops.Contracts.Situations;
 using Orleans.Concurrency;
 
 namespace Ops.Silo.Feed;
 
-/// <summary>One per silo: gathers feed entries for up to <see cref="Delay"/> and forwards them as one
-/// batch, so a busy site costs one push per batch rather than one per event.</summary>
+/// <summary>One per silo: gathers pushes for up to <see cref="Delay"/> and forwards them as one batch.
+/// Of a situation or gate that changed several times, only the latest view goes out.</summary>
 [StatelessWorker(1)]
 public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
 {
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(100);
 
-    private List<EventView> pending = [];
+    private List<EventView> events = [];
+    private Dictionary<string, SituationView> situations = [];
+    private Dictionary<(string, string), GateView> gates = [];
     private IGrainTimer? flush;
 
     public Task PublishAsync(EventView entry)
     {
-        pending.Add(entry);
+        events.Add(entry);
+        return Scheduled();
+    }
+
+    public Task PublishSituationAsync(SituationView situation)
+    {
+        situations.Remove(situation.Id);
+        situations[situation.Id] = situation;
+        return Scheduled();
+    }
+
+    public Task PublishGateAsync(GateView gate)
+    {
+        gates.Remove((gate.SiteId, gate.GateId));
+        gates[(gate.SiteId, gate.GateId)] = gate;
+        return Scheduled();
+    }
+
+    private Task Scheduled()
+    {
         flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions
         {
             DueTime = Delay,
@@ -27,12 +50,12 @@ public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
 
     private Task FlushAsync(CancellationToken cancellationToken)
     {
-        var batch = pending;
-        pending = [];
+        var batch = new FeedBatch { Events = events, Situations = [.. situations.Values], Gates = [.. gates.Values] };
+        events = [];
+        situations = [];
+        gates = [];
         flush?.Dispose();
         flush = null;
-        return batch.Count == 0
-            ? Task.CompletedTask
-            : GrainFactory.GetGrain<IFeedHubGrain>(0).BroadcastAsync(batch);
+        return GrainFactory.GetGrain<IFeedHubGrain>(0).BroadcastAsync(batch);
     }
 }

@@ -30,9 +30,9 @@ public sealed class FeedHubGrain(ILogger<FeedHubGrain> logger) : Grain, IFeedHub
         return Task.CompletedTask;
     }
 
-    public Task BroadcastAsync(IReadOnlyList<EventView> events)
+    public Task BroadcastAsync(FeedBatch batch)
     {
-        observers.Notify(observer => observer.OnEventsAsync(events));
+        observers.Notify(observer => observer.OnBatchAsync(batch));
         return Task.CompletedTask;
     }
 }

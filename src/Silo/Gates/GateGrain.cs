@@ -3,6 +3,7 @@ using Ops.Contracts;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Residents;
+using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Silo.Security;
 using Ops.Silo.Storage;
@@ -11,19 +12,25 @@ namespace Ops.Silo.Gates;
 
 public sealed class GateGrain(
     [PersistentState("gate", GrainStorage.Name)] IPersistentState<GateState> state,
+    TimeProvider time,
     ILogger<GateGrain> logger) : Grain, IGateGrain
 {
+    /// <summary>A gate is offline after this many heartbeat periods without a status or event.</summary>
+    public const int MissedHeartbeats = 3;
+
     private GateAddress address;
     private SiteConfig site = new();
-    private bool online;
-    private string? door;
-    private string? barrier;
-    private DateTimeOffset? lastEventAt;
+    private GateLiveState live = new();
+    private IGrainTimer? healthCheck;
+
+    private ISiteSituationsGrain Situations => GrainFactory.GetGrain<ISiteSituationsGrain>(address.SiteId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         GateAddress.TryParse(this.GetPrimaryKeyString(), out address);
         site = await GrainFactory.GetGrain<ISiteGrain>(address.SiteId).GetConfigAsync() ?? new SiteConfig();
+        live = live with { LastSeen = time.GetUtcNow() };
+        ArmHealthCheck();
     }
 
     public async Task<GateProvisioned> ProvisionAsync(GateSpec spec, bool rotateSecret)
@@ -37,6 +44,7 @@ public sealed class GateGrain(
         state.State.Spec = spec;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISiteGrain>(address.SiteId).AddGateAsync(address.GateId);
+        ArmHealthCheck();
         return new GateProvisioned(View(spec), credentials);
     }
 
@@ -50,30 +58,92 @@ public sealed class GateGrain(
     {
         if (state.State.FindProcessed(gateEvent.EventId) is { } processed)
             return new EventOutcome(processed.Command);
+        if (state.State.Spec is not { } spec)
+            return EventOutcome.None;
 
         var (command, entry) = gateEvent.Type switch
         {
             EventTypes.CardSwiped => await DecideCardAsync(gateEvent),
             _ => (null, FeedEntry(gateEvent)),
         };
-        Observe(gateEvent);
+        var before = live;
+        live = live.Observe(gateEvent);
+        await SeenAsync(spec);
+        if (GateSituations.RaisedBy(gateEvent, View(spec)) is { } raise)
+            await Situations.RaiseAsync(raise);
+        foreach (var clearing in GateSituations.ClearedBy(gateEvent))
+            await Situations.ClearAsync(clearing.Kind, SituationKinds.GateSubject(address.GateId), gateEvent.At, clearing.Why);
+
         state.State.Remember(new ProcessedEvent(gateEvent.EventId, command));
         await state.WriteStateAsync();
 
-        GrainFactory.GetGrain<IFeedBatcherGrain>(0).PublishAsync(entry).Ignore();
+        var feed = GrainFactory.GetGrain<IFeedBatcherGrain>(0);
+        feed.PublishAsync(entry).Ignore();
+        if (live.Door != before.Door || live.Barrier != before.Barrier)
+            feed.PublishGateAsync(View(spec)).Ignore();
         return new EventOutcome(command);
     }
 
-    public Task HandleStatusAsync(GateStatus status)
+    public async Task HandleStatusAsync(GateStatus status)
     {
-        online = status.Online;
-        return Task.CompletedTask;
+        if (state.State.Spec is not { } spec)
+            return;
+        if (status.Online)
+            await SeenAsync(spec);
+        else
+            await WentOfflineAsync(spec, "the gate's connection was lost (last will)");
     }
 
     public Task SiteChangedAsync(SiteConfig config)
     {
         site = config;
         return Task.CompletedTask;
+    }
+
+    public Task WakeAsync() => Task.CompletedTask;
+
+    /// <summary>A status or event arrived: the gate is online, and a gate-offline situation's condition ended.</summary>
+    private async Task SeenAsync(GateSpec spec)
+    {
+        live = live with { LastSeen = time.GetUtcNow() };
+        if (live.Online)
+            return;
+        live = live with { Online = true, OfflineReported = false };
+        await Situations.ClearAsync(SituationKinds.GateOffline, SituationKinds.GateSubject(address.GateId), time.GetUtcNow(), "back online");
+        GrainFactory.GetGrain<IFeedBatcherGrain>(0).PublishGateAsync(View(spec)).Ignore();
+    }
+
+    private async Task WentOfflineAsync(GateSpec spec, string why)
+    {
+        if (live.OfflineReported)
+            return;
+        live = live with { Online = false, OfflineReported = true };
+        logger.LogWarning("Gate {Gate} is offline: {Why}", address, why);
+        await Situations.RaiseAsync(GateSituations.Offline(View(spec), why, time.GetUtcNow()));
+        GrainFactory.GetGrain<IFeedBatcherGrain>(0).PublishGateAsync(View(spec)).Ignore();
+    }
+
+    private void ArmHealthCheck()
+    {
+        if (state.State.Spec is not { } spec || healthCheck is not null)
+            return;
+        var period = TimeSpan.FromSeconds(Math.Max(1, spec.HeartbeatSeconds) / 2.0);
+        healthCheck = this.RegisterGrainTimer(CheckHealthAsync, new GrainTimerCreationOptions
+        {
+            DueTime = period,
+            Period = period,
+            KeepAlive = true,
+        });
+    }
+
+    private Task CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Spec is not { } spec)
+            return Task.CompletedTask;
+        var silence = TimeSpan.FromSeconds(MissedHeartbeats * spec.HeartbeatSeconds);
+        return time.GetUtcNow() - live.LastSeen > silence
+            ? WentOfflineAsync(spec, $"no heartbeat or event for {silence.TotalSeconds:0} s")
+            : Task.CompletedTask;
     }
 
     private async Task<(GateCommand, EventView)> DecideCardAsync(GateEvent gateEvent)
@@ -84,12 +154,11 @@ public sealed class GateGrain(
             ? null
             : await GrainFactory.GetGrain<IResidentGrain>($"{address.SiteId}/{holderId}").GetAsync();
         var decision = PedestrianRule.Decide(card, holder);
-        var command = Command(gateEvent, decision);
         logger.LogInformation("Gate {Gate} card ...{CardTail} {Direction}: {Action} {Reason}",
             address, Identifiers.CardTail(card), gateEvent.Direction, decision.Action, decision.Reason);
 
         var known = decision.Reason != Reasons.DeniedUnknownCard ? holder : null;
-        return (command, FeedEntry(gateEvent) with
+        return (Command(gateEvent, decision), FeedEntry(gateEvent) with
         {
             CardTail = Identifiers.CardTail(card),
             ResidentId = known?.ResidentId,
@@ -114,21 +183,6 @@ public sealed class GateGrain(
         };
     }
 
-    private void Observe(GateEvent gateEvent)
-    {
-        online = true;
-        lastEventAt = lastEventAt is { } last && last > gateEvent.At ? last : gateEvent.At;
-        switch (gateEvent.Type)
-        {
-            case EventTypes.DoorOpened: door = "open"; break;
-            case EventTypes.DoorClosed: door = "closed"; break;
-            case EventTypes.DoorForced: door = "forced"; break;
-            case EventTypes.DoorHeld: door = "held"; break;
-            case EventTypes.BarrierOpened: barrier = "open"; break;
-            case EventTypes.BarrierClosed: barrier = "closed"; break;
-        }
-    }
-
     private EventView FeedEntry(GateEvent gateEvent) => new()
     {
         SiteId = address.SiteId,
@@ -150,9 +204,9 @@ public sealed class GateGrain(
         Building = spec.Building,
         HeartbeatSeconds = spec.HeartbeatSeconds,
         OpenSeconds = spec.OpenSeconds,
-        Online = online,
-        Door = door,
-        Barrier = barrier,
-        LastEventAt = lastEventAt,
+        Online = live.Online,
+        Door = live.Door,
+        Barrier = live.Barrier,
+        LastEventAt = live.LastEventAt,
     };
 }

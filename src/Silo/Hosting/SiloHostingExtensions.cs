@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -27,7 +30,15 @@ public static class SiloHostingExtensions
                     // Orleans' own version-tolerant binary format, driven by the [GenerateSerializer] ids of the state types.
                     storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
+            silo.AddStartupTask((services, cancellationToken) =>
+            {
+                // In the background: the silo is up at once, and the sites wake while it serves.
+                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WakeOnStart));
+                _ = WakeOnStart.WakeAllAsync(services.GetRequiredService<IGrainFactory>(), logger, CancellationToken.None);
+                return Task.CompletedTask;
+            });
         });
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 }

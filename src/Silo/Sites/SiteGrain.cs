@@ -1,4 +1,5 @@
 using Ops.Contracts.Gates;
+using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Silo.Storage;
 
@@ -34,6 +35,10 @@ public sealed class SiteGrain(
             GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).GetAsync()));
         return [.. gates.OfType<GateView>()];
     }
+
+    public Task WakeAsync() => Task.WhenAll(state.State.GateIds
+        .Select(gateId => GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).WakeAsync())
+        .Append(GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).WakeAsync()));
 
     public async Task AddResidentAsync(string residentId)
     {

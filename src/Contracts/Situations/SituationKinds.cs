@@ -1,0 +1,15 @@
+namespace Ops.Contracts.Situations;
+
+/// <summary>Situation kinds the hub raises (CONTRACT §3-§5), and their severities.</summary>
+public static class SituationKinds
+{
+    public const string DoorForced = "door-forced";
+    public const string DoorHeld = "door-held";
+    public const string Tamper = "tamper";
+    public const string GateFault = "gate-fault";
+    public const string GateOffline = "gate-offline";
+    public const string FloodSummary = "flood-summary";
+
+    /// <summary>The one subject all situations of a kind share where the subject is the gate.</summary>
+    public static string GateSubject(string gateId) => $"gate:{gateId}";
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+using Ops.Contracts.Sites;
+
+namespace Ops.Silo.Hosting;
+
+/// <summary>After the silo starts, activates every site's gates and open situations, so that
+/// health checks, escalations and shelf expiries run again without waiting for traffic.</summary>
+public static class WakeOnStart
+{
+    public static async Task WakeAllAsync(IGrainFactory grains, ILogger logger, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                var sites = await grains.GetGrain<ISiteDirectoryGrain>(0).ListAsync();
+                await Task.WhenAll(sites.Select(site => grains.GetGrain<ISiteGrain>(site.SiteId).WakeAsync()));
+                logger.LogInformation("Woke {Sites} site(s)", sites.Count);
+                return;
+            }
+            catch (Exception exception) when (attempt < 10)
+            {
+                logger.LogWarning(exception, "Could not wake the sites yet; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+    }
+}
