@@ -54,4 +54,38 @@ public sealed class RestartTests
             Assert.Equal("granted.resident", fresh.GetProperty("reason").GetString());
         }
     }
+
+    [Fact]
+    public async Task An_escalation_in_progress_and_gate_health_carry_on_after_a_restart_without_any_traffic()
+    {
+        await using var hub = await Hub.StartAsync(HubOptions.Fresh());
+        var token = await hub.AdminTokenAsync();
+        await using var site = await SituationSite.CreateAsync(hub, token, "restart-escalation", heartbeatSeconds: 1);
+        string id;
+        await using (var door = await site.DoorAsync())
+        {
+            await door.PublishEventAsync(SituationSite.Event("door.forced"));
+            id = Assert.Single(await site.OpenSituationsAsync(), s => s.GetProperty("kind").GetString() == "door-forced").GetProperty("id").GetString()!;
+        }
+        await Task.Delay(TimeSpan.FromSeconds(SituationSite.CriticalSeconds + 0.5));
+        var before = (await site.SituationAsync(id)).GetProperty("escalationLevel").GetInt32();
+        Assert.True(before >= 1, $"escalated to level {before} before the restart");
+
+        await hub.RestartAsync();
+
+        // Nothing touches the site: pushes arrive only because the silo woke it.
+        var newToken = await hub.AdminTokenAsync();
+        await using var feed = await FeedClient.ConnectAsync(hub, newToken);
+        await feed.JoinSiteAsync(site.SiteId);
+        var escalated = (await feed.NextSituationAsync(v => v.GetProperty("id").GetString() == id, TimeSpan.FromSeconds(10))).View;
+        Assert.True(escalated.GetProperty("escalationLevel").GetInt32() > before);
+        Assert.Equal("raised", escalated.GetProperty("state").GetString());
+        var offline = (await feed.NextSituationAsync(v => v.GetProperty("kind").GetString() == "gate-offline", TimeSpan.FromSeconds(10))).View;
+        Assert.Equal(SituationSite.Door, offline.GetProperty("gateId").GetString());
+
+        using var admin = hub.Http(newToken);
+        var situation = await hub.GetJsonAsync(admin, $"api/situations/{id}");
+        var escalations = situation.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString() == "escalated");
+        Assert.Equal(situation.GetProperty("escalationLevel").GetInt32(), escalations);
+    }
 }

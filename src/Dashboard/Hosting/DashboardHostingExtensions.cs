@@ -4,6 +4,7 @@ using Ops.Dashboard.Demo;
 using Ops.Dashboard.Feed;
 using Ops.Dashboard.Health;
 using Ops.Dashboard.Problems;
+using Ops.Dashboard.Requests;
 using Ops.Dashboard.Residents;
 using Ops.Dashboard.Sites;
 using Ops.Dashboard.Situations;
@@ -65,6 +66,7 @@ public static class DashboardHostingExtensions
         api.MapShelfEndpoints();
         api.MapChecklistEndpoints();
         api.MapStatsEndpoints();
+        api.MapRequestEndpoints();
         app.MapOpsFeed();
         return app;
     }

@@ -13,9 +13,13 @@ namespace Ops.Dashboard.Situations;
 /// raised meanwhile are recorded but not announced; when the shelf ends they are.</summary>
 public static class ShelfEndpoints
 {
-    public const int MaxMinutes = 24 * 60;
+    public const int MaxSeconds = 24 * 60 * 60;
 
-    public sealed record ShelveRequest(string? Kind, int Minutes, string? Reason);
+    /// <summary>How long: <c>minutes</c>, or <c>seconds</c> for a finer period.</summary>
+    public sealed record ShelveRequest(string? Kind, int? Minutes, int? Seconds, string? Reason)
+    {
+        public int? DurationSeconds => Seconds ?? Minutes * 60;
+    }
 
     public static RouteGroupBuilder MapShelfEndpoints(this RouteGroupBuilder api)
     {
@@ -30,7 +34,7 @@ public static class ShelfEndpoints
     {
         var errors = new FieldErrors()
             .Check(body?.Kind is { Length: > 0 and <= 64 }, "kind", "is required: the kind of situation to shelve, such as door-held")
-            .Check(body?.Minutes is > 0 and <= MaxMinutes, "minutes", $"must be 1-{MaxMinutes}")
+            .Check(body?.DurationSeconds is > 0 and <= MaxSeconds, "minutes", $"minutes (or seconds) must give 1 s to {MaxSeconds / 3600} h")
             .Check(body?.Reason is { Length: > 0 and <= 500 }, "reason", "is required (at most 500 characters)");
         if (errors.Any)
             return Problem.Invalid(errors);
@@ -38,7 +42,7 @@ public static class ShelfEndpoints
             return missing;
         if (!Identifiers.IsGateId(gateId) || await cluster.GetGrain<IGateGrain>(new GateAddress(siteId, gateId).Key).GetAsync() is null)
             return Problem.NotFound($"There is no gate '{gateId}' at site '{siteId}'.");
-        var shelf = new Shelf(gateId, body!.Kind!, time.GetUtcNow().AddMinutes(body.Minutes), user.Identity!.Name!, body.Reason!);
+        var shelf = new Shelf(gateId, body!.Kind!, time.GetUtcNow().AddSeconds(body.DurationSeconds!.Value), user.Identity!.Name!, body.Reason!);
         return TypedResults.Ok(await cluster.GetGrain<ISiteSituationsGrain>(siteId).ShelveAsync(shelf));
     }
 

@@ -13,13 +13,19 @@ public sealed class Provisioning(HttpClient admin)
     }
 
     /// <summary>Provisions a gate and returns its MQTT password.</summary>
-    public async Task<string> GateAsync(string siteId, string gateId, string kind = "pedestrian", int openSeconds = 5)
+    public async Task<string> GateAsync(string siteId, string gateId, string kind = "pedestrian", int openSeconds = 5, int heartbeatSeconds = 30)
     {
         using var response = await admin.PutAsJsonAsync($"api/sites/{siteId}/gates/{gateId}",
-            new { name = gateId, kind, direction = "both", openSeconds });
+            new { name = gateId, kind, direction = "both", openSeconds, heartbeatSeconds });
         await EnsureAsync(response);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("mqtt").GetProperty("password").GetString()!;
+    }
+
+    public async Task UserAsync(string username, string password, string role, params string[] sites)
+    {
+        using var response = await admin.PutAsJsonAsync($"api/users/{username}", new { password, role, sites });
+        await EnsureAsync(response);
     }
 
     public async Task ResidentAsync(string siteId, string residentId, string name, string[] cards, bool active = true)

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ops.Contracts;
+using Ops.Contracts.Residents;
+using Ops.Contracts.Situations;
+using Ops.Dashboard.Auth;
+using Ops.Dashboard.Problems;
+using Ops.Dashboard.Sites;
+
+namespace Ops.Dashboard.Requests;
+
+/// <summary>Special requests (the first of the "three specials"): a resident asks for something
+/// outside the normal scope, and it becomes a tracked situation.</summary>
+public static class RequestEndpoints
+{
+    public const string Kind = "request";
+
+    public sealed record RequestBody(string? ResidentId, string? Kind, string? Detail, DateTimeOffset? DueAt);
+
+    public static RouteGroupBuilder MapRequestEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/sites/{siteId}/requests", PostAsync).RequireAuthorization(Policies.Operator);
+        return api;
+    }
+
+    private static async Task<Results<Ok<SituationView>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        string siteId, RequestBody? body, ClaimsPrincipal user, IClusterClient cluster, TimeProvider time)
+    {
+        var errors = new FieldErrors()
+            .Check(Identifiers.IsResidentId(body?.ResidentId), "residentId", "is required: the resident who asks")
+            .Check(body?.Kind is { Length: > 0 and <= 64 }, "kind", "is required (at most 64 characters), e.g. child-care")
+            .Check(body?.Detail is { Length: > 0 and <= 2000 }, "detail", "is required (at most 2000 characters)");
+        if (errors.Any)
+            return Problem.Invalid(errors);
+        if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
+            return missing;
+        var resident = await cluster.GetGrain<IResidentGrain>($"{siteId}/{body!.ResidentId}").GetAsync();
+        if (resident is null)
+            return Problem.Invalid(new FieldErrors().Check(false, "residentId", $"there is no resident '{body.ResidentId}' at site '{siteId}'"));
+
+        var now = time.GetUtcNow();
+        var view = await cluster.GetGrain<ISiteSituationsGrain>(siteId).RaiseAsync(new RaiseRequest
+        {
+            Kind = Kind,
+            Severity = Severity.Minor,
+            Subject = $"request:{Guid.NewGuid():N}",
+            Title = $"Request of {resident.Name} ({resident.Unit}): {body.Kind}",
+            Detail = body.DueAt is { } due ? $"{body.Detail} (due {due:O})" : body.Detail,
+            ResidentId = resident.ResidentId,
+            Unit = resident.Unit,
+            At = now,
+        });
+        return TypedResults.Ok(view);
+    }
+}
