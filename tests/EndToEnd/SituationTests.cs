@@ -211,6 +211,8 @@ public sealed class SituationTests(HubFixture fixture)
             Assert.Equal(HttpStatusCode.OK, assign.StatusCode);
         var assigned = await site.SituationAsync(tamper, outsider);
         Assert.Equal("roles-outsider", assigned.GetProperty("assignee").GetString());
+        var mine = await fixture.Hub.GetJsonAsync(outsider, "api/situations/assigned");
+        Assert.Equal([tamper], mine.EnumerateArray().Select(Id));
         using (var resolve = await site.PostAsync($"api/situations/{tamper}/resolve", new { note = "fixed" }, outsider))
             Assert.Equal(HttpStatusCode.OK, resolve.StatusCode);
         var history = (await site.SituationAsync(tamper)).GetProperty("history").EnumerateArray().ToList();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ops.Contracts;
 using Ops.Contracts.Situations;
+using Ops.Contracts.Sites;
 using Ops.Contracts.Users;
 using Ops.Dashboard.Auth;
 
@@ -43,6 +44,14 @@ public sealed class SituationDesk(IClusterClient cluster)
         Identifiers.IsSiteId(siteId) && user.MaySee(siteId)
             ? await cluster.GetGrain<ISiteSituationsGrain>(siteId).ListOpenAsync()
             : null;
+
+    /// <summary>The open situations assigned to the user, at every site (staff phones list these).</summary>
+    public async Task<IReadOnlyList<SituationView>> AssignedAsync(ClaimsPrincipal user)
+    {
+        var sites = await cluster.GetGrain<ISiteDirectoryGrain>(0).ListAsync();
+        var open = await Task.WhenAll(sites.Select(site => cluster.GetGrain<ISiteSituationsGrain>(site.SiteId).ListOpenAsync()));
+        return [.. open.SelectMany(views => views).Where(view => view.Assignee == user.Identity?.Name)];
+    }
 
     /// <summary>The site of a situation id <c>{siteId}.{number}</c>.</summary>
     public static string? SiteOf(string id)

@@ -17,6 +17,8 @@ public static class SituationEndpoints
     public static RouteGroupBuilder MapSituationEndpoints(this RouteGroupBuilder api)
     {
         var situations = api.MapGroup("/situations").RequireAuthorization();
+        situations.MapGet("/assigned", async (ClaimsPrincipal user, SituationDesk desk) =>
+            TypedResults.Ok(await desk.AssignedAsync(user)));
         situations.MapGet("/{id}", async (string id, ClaimsPrincipal user, SituationDesk desk) =>
             Answer(await desk.GetAsync(user, id, withHistory: true)));
         situations.MapPost("/{id}/acknowledge", async (string id, NoteRequest? body, ClaimsPrincipal user, SituationDesk desk) =>
