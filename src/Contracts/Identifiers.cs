@@ -29,18 +29,18 @@ public static partial class Identifiers
     /// <summary>The last four characters of a card: all that screens and logs ever show.</summary>
     public static string CardTail(string card) => card.Length <= 4 ? card : card[^4..];
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,31}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,31}\z")]
     private static partial Regex SiteId();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}\z")]
     private static partial Regex GateId();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\z")]
     private static partial Regex ResidentId();
 
-    [GeneratedRegex("^[0-9A-Fa-f]{1,32}$")]
+    [GeneratedRegex(@"^[0-9A-Fa-f]{1,32}\z")]
     private static partial Regex Card();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}\z")]
     private static partial Regex Username();
 }

@@ -8,12 +8,11 @@ public interface ICardGrain : IGrainWithStringKey
     [Alias("get-holder")]
     Task<string?> GetHolderAsync();
 
-    /// <summary>Gives the card to a resident unless another active resident holds it;
-    /// returns the holder after the call.</summary>
+    /// <summary>Gives the card to a resident unless another active resident holds it.</summary>
     [Alias("claim")]
-    Task<string> ClaimAsync(string residentId);
+    Task<CardClaim> ClaimAsync(string residentId);
 
-    /// <summary>Releases the card if this resident holds it.</summary>
+    /// <summary>Releases the card if this resident holds it, back to <paramref name="restoreTo"/> (a claim undone) or to nobody.</summary>
     [Alias("release")]
-    Task ReleaseAsync(string residentId);
+    Task ReleaseAsync(string residentId, string? restoreTo = null);
 }

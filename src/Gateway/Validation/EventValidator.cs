@@ -165,6 +165,11 @@ public static partial class EventValidator
     {
         document = null;
         error = "";
+        if (!System.Text.Unicode.Utf8.IsValid(payload))
+        {
+            error = "the payload is not valid UTF-8";
+            return false;
+        }
         try
         {
             var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = 16 });
@@ -192,7 +197,7 @@ public static partial class EventValidator
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "...";
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})\z")]
     private static partial Regex Rfc3339();
 
     /// <summary>Typed access to the fields of one JSON object; a field of the wrong type reads as absent.</summary>
@@ -200,8 +205,20 @@ public static partial class EventValidator
     {
         public bool Has(string name) => root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
-        public string? String(string name) =>
-            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        /// <summary>A string field; one that is not valid UTF-16 (a lone surrogate escape) reads as absent.</summary>
+        public string? String(string name)
+        {
+            if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+                return null;
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return null;
+            }
+        }
 
         public bool? Bool(string name) =>
             root.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False

@@ -9,23 +9,24 @@ public sealed class CardGrain(
 {
     public Task<string?> GetHolderAsync() => Task.FromResult(state.State.Holder);
 
-    public async Task<string> ClaimAsync(string residentId)
+    public async Task<CardClaim> ClaimAsync(string residentId)
     {
-        if (state.State.Holder is { } holder && holder != residentId && await HoldsActivelyAsync(holder))
-            return holder;
-        if (state.State.Holder != residentId)
+        var previous = state.State.Holder;
+        if (previous is not null && previous != residentId && await HoldsActivelyAsync(previous))
+            return new CardClaim(previous, previous);
+        if (previous != residentId)
         {
             state.State.Holder = residentId;
             await state.WriteStateAsync();
         }
-        return residentId;
+        return new CardClaim(residentId, previous);
     }
 
-    public async Task ReleaseAsync(string residentId)
+    public async Task ReleaseAsync(string residentId, string? restoreTo = null)
     {
         if (state.State.Holder != residentId)
             return;
-        state.State.Holder = null;
+        state.State.Holder = restoreTo;
         await state.WriteStateAsync();
     }
 

@@ -17,20 +17,20 @@ public sealed class ResidentGrain(
         var before = state.State.Resident?.Cards ?? [];
         var cards = resident.Cards.Select(Identifiers.NormaliseCard).Distinct(StringComparer.Ordinal).ToList();
 
-        var claimed = new List<string>();
+        var claimed = new List<(string Card, string? Previous)>();
         foreach (var card in cards)
         {
-            var holder = await Card(card).ClaimAsync(residentId);
-            if (holder == residentId)
+            var claim = await Card(card).ClaimAsync(residentId);
+            if (claim.Holder == residentId)
             {
-                claimed.Add(card);
+                claimed.Add((card, claim.Previous));
             }
             else if (resident.Active)
             {
-                // Undo what this call took, so a refused save changes nothing.
-                foreach (var taken in claimed.Except(before, StringComparer.Ordinal))
-                    await Card(taken).ReleaseAsync(residentId);
-                return new ResidentSaved(null, card, holder);
+                // Undo what this call took, each card back to its holder, so a refused save changes nothing.
+                foreach (var (taken, previous) in claimed.Where(c => c.Previous != residentId))
+                    await Card(taken).ReleaseAsync(residentId, previous);
+                return new ResidentSaved(null, card, claim.Holder);
             }
         }
         foreach (var dropped in before.Except(cards, StringComparer.Ordinal))

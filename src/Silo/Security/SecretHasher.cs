@@ -21,12 +21,16 @@ public static class SecretHasher
     {
         var parts = stored?.Split('$');
         if (parts is not ["pbkdf2-sha256", var iterationText, var saltText, var hashText]
-            || !int.TryParse(iterationText, out var iterations))
+            || !int.TryParse(iterationText, out var iterations) || iterations <= 0)
             return false;
-        var expected = Convert.FromBase64String(hashText);
-        var actual = Rfc2898DeriveBytes.Pbkdf2(secret, Convert.FromBase64String(saltText), iterations,
-            HashAlgorithmName.SHA256, expected.Length);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
+        var salt = new byte[saltText.Length];
+        var expected = new byte[hashText.Length];
+        if (!Convert.TryFromBase64String(saltText, salt, out var saltLength) || saltLength == 0
+            || !Convert.TryFromBase64String(hashText, expected, out var hashLength) || hashLength != HashBytes)
+            return false;
+        var actual = Rfc2898DeriveBytes.Pbkdf2(secret, salt.AsSpan(0, saltLength), iterations,
+            HashAlgorithmName.SHA256, HashBytes);
+        return CryptographicOperations.FixedTimeEquals(actual, expected.AsSpan(0, hashLength));
     }
 
     /// <summary>A new random secret of 32 bytes, URL-safe, for a gate's MQTT password.</summary>

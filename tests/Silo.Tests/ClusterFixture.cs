@@ -1,0 +1,43 @@
+using Ops.Silo.Storage;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using Xunit;
+
+namespace Ops.Silo.Tests;
+
+/// <summary>One in-process silo with in-memory grain storage, started once for every grain test.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>Shorter than Orleans' 30 s default so that a deadlock fails its test quickly.</summary>
+    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(5);
+
+    private InProcessTestCluster? cluster;
+
+    private InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo
+            .AddMemoryGrainStorage(GrainStorage.Name)
+            .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
+        builder.ConfigureClient(client => client
+            .Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+    }
+
+    /// <summary>Deactivates a grain the way idle collection or a silo restart would; its stored state stays.</summary>
+    public Task DeactivateAsync(IAddressable grain) => Cluster.DeactivateAsync(grain);
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null)
+            await cluster.DisposeAsync();
+    }
+}
