@@ -23,6 +23,14 @@ public interface IGateGrain : IGrainWithStringKey
     [Alias("handle-event")]
     Task<EventOutcome> HandleEventAsync(GateEvent gateEvent);
 
+    /// <summary>An operator opens the gate from the control room; audited.</summary>
+    [Alias("open-remotely")]
+    Task<RemoteOpen> OpenRemotelyAsync(string by, string reason);
+
+    /// <summary>The gate's audit trail: remote opens and failed commands, newest last.</summary>
+    [Alias("audit"), Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<Situations.HistoryEntry>> AuditAsync();
+
     [Alias("handle-status")]
     Task HandleStatusAsync(GateStatus status);
 

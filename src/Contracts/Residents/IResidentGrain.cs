@@ -14,4 +14,12 @@ public interface IResidentGrain : IGrainWithStringKey
     /// while two residents' saves are in flight.</summary>
     [AlwaysInterleave, Alias("get")]
     Task<Resident?> GetAsync();
+
+    [AlwaysInterleave, Alias("get-presence")]
+    Task<Presence> GetPresenceAsync();
+
+    /// <summary>Applies the card rules of CONTRACT §4 to a swipe of one of this resident's cards and,
+    /// when granted, records the passage.</summary>
+    [Alias("pass")]
+    Task<CardPassResult> PassAsync(CardPass pass);
 }

@@ -11,4 +11,5 @@ public sealed record SiteConfig
     [Id(3)] public ParkingConfig Parking { get; init; } = new();
     [Id(4)] public SlaConfig Sla { get; init; } = new();
     [Id(5)] public CareConfig Care { get; init; } = new();
+    [Id(6)] public PedestrianConfig Pedestrian { get; init; } = new();
 }

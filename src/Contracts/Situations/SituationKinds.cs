@@ -9,6 +9,8 @@ public static class SituationKinds
     public const string GateFault = "gate-fault";
     public const string GateOffline = "gate-offline";
     public const string FloodSummary = "flood-summary";
+    public const string AntiPassback = "anti-passback";
+    public const string NoEntryRecord = "no-entry-record";
 
     /// <summary>The one subject all situations of a kind share where the subject is the gate.</summary>
     public static string GateSubject(string gateId) => $"gate:{gateId}";

@@ -3,6 +3,7 @@ using Ops.Dashboard.Auth;
 using Ops.Dashboard.Demo;
 using Ops.Dashboard.Feed;
 using Ops.Dashboard.Health;
+using Ops.Dashboard.Parking;
 using Ops.Dashboard.Problems;
 using Ops.Dashboard.Requests;
 using Ops.Dashboard.Residents;
@@ -67,6 +68,7 @@ public static class DashboardHostingExtensions
         api.MapChecklistEndpoints();
         api.MapStatsEndpoints();
         api.MapRequestEndpoints();
+        api.MapVehicleEndpoints();
         app.MapOpsFeed();
         return app;
     }

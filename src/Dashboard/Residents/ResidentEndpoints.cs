@@ -1,4 +1,8 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ops.Contracts;
 using Ops.Contracts.Residents;
@@ -32,14 +36,17 @@ public static class ResidentEndpoints
             : Problem.Conflict($"Card ending {Identifiers.CardTail(saved.ConflictingCard!)} belongs to active resident '{saved.ConflictingResidentId}'.");
     }
 
-    private static async Task<Results<Ok<Resident>, ProblemHttpResult>> GetAsync(
-        string siteId, string residentId, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<Results<Ok<JsonNode>, ProblemHttpResult>> GetAsync(
+        string siteId, string residentId, ClaimsPrincipal user, IClusterClient cluster, IOptions<JsonOptions> json)
     {
         if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
             return missing;
-        var resident = Identifiers.IsResidentId(residentId)
-            ? await cluster.GetGrain<IResidentGrain>($"{siteId}/{residentId}").GetAsync()
-            : null;
-        return resident is null ? Problem.NotFound($"There is no resident '{residentId}' at site '{siteId}'.") : TypedResults.Ok(resident);
+        var grain = cluster.GetGrain<IResidentGrain>($"{siteId}/{residentId}");
+        var resident = Identifiers.IsResidentId(residentId) ? await grain.GetAsync() : null;
+        if (resident is null)
+            return Problem.NotFound($"There is no resident '{residentId}' at site '{siteId}'.");
+        var body = JsonSerializer.SerializeToNode(resident, json.Value.SerializerOptions)!;
+        body["presence"] = JsonSerializer.SerializeToNode(await grain.GetPresenceAsync(), json.Value.SerializerOptions);
+        return TypedResults.Ok(body);
     }
 }

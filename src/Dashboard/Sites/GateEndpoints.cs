@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Ops.Contracts;
 using Ops.Contracts.Gates;
+using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Dashboard.Auth;
 using Ops.Dashboard.Problems;
@@ -19,6 +20,8 @@ public static class GateEndpoints
         api.MapPut("/sites/{siteId}/gates/{gateId}", ProvisionAsync).RequireAuthorization(Policies.Admin);
         api.MapGet("/sites/{siteId}/gates", ListAsync).RequireAuthorization();
         api.MapGet("/sites/{siteId}/gates/{gateId}", GetAsync).RequireAuthorization();
+        api.MapPost("/sites/{siteId}/gates/{gateId}/open", OpenAsync).RequireAuthorization(Policies.Operator);
+        api.MapGet("/sites/{siteId}/gates/{gateId}/audit", AuditAsync).RequireAuthorization(Policies.Operator);
         return api;
     }
 
@@ -50,6 +53,45 @@ public static class GateEndpoints
         if (provisioned.Mqtt is { } mqtt)
             body["mqtt"] = JsonSerializer.SerializeToNode(mqtt, json.Value.SerializerOptions);
         return TypedResults.Ok(body);
+    }
+
+    public sealed record OpenRequest(string? Reason);
+
+    /// <summary>An operator opens the gate from the control room (<c>granted.operator</c>), audited
+    /// on the gate. 503 when no gateway is there to carry the command.</summary>
+    private static async Task<Results<Ok<RemoteOpen>, ValidationProblem, ProblemHttpResult>> OpenAsync(
+        string siteId, string gateId, OpenRequest? body, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var errors = new FieldErrors().Check(body?.Reason is { Length: > 0 and <= 500 } reason && !string.IsNullOrWhiteSpace(reason),
+            "reason", "is required (at most 500 characters): why the gate is opened");
+        if (errors.Any)
+            return Problem.Invalid(errors);
+        if (await FindGateAsync(cluster, user, siteId, gateId) is { } missing)
+            return missing;
+        var opened = await Gate(cluster, siteId, gateId).OpenRemotelyAsync(user.Identity!.Name!, body!.Reason!.Trim());
+        return opened.Gateways > 0
+            ? TypedResults.Ok(opened)
+            : TypedResults.Problem("The open was recorded, but no gateway is connected to carry it to the gate.", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> AuditAsync(
+        string siteId, string gateId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (await FindGateAsync(cluster, user, siteId, gateId) is { } missing)
+            return missing;
+        return TypedResults.Ok(await Gate(cluster, siteId, gateId).AuditAsync());
+    }
+
+    private static IGateGrain Gate(IClusterClient cluster, string siteId, string gateId) =>
+        cluster.GetGrain<IGateGrain>(new GateAddress(siteId, gateId).Key);
+
+    private static async Task<ProblemHttpResult?> FindGateAsync(IClusterClient cluster, ClaimsPrincipal user, string siteId, string gateId)
+    {
+        if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
+            return missing;
+        return Identifiers.IsGateId(gateId) && await Gate(cluster, siteId, gateId).GetAsync() is not null
+            ? null
+            : Problem.NotFound($"There is no gate '{gateId}' at site '{siteId}'.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<GateView>>, ProblemHttpResult>> ListAsync(

@@ -26,7 +26,9 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<GateMessageHandler>();
-        builder.Services.AddHostedService<GateBroker>();
+        builder.Services.AddSingleton<GateBroker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GateBroker>());
+        builder.Services.AddHostedService<GateCommandSender>();
         return builder;
     }
 

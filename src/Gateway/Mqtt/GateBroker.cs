@@ -130,7 +130,8 @@ public sealed class GateBroker(
         }
     }
 
-    private Task PublishAsync(Reply reply)
+    /// <summary>Publishes a message of the hub to a gate (QoS 1).</summary>
+    public Task PublishAsync(Reply reply)
     {
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(reply.Topic)

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
-using Ops.Contracts;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
-using Ops.Contracts.Residents;
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Silo.Security;
@@ -17,6 +15,10 @@ public sealed class GateGrain(
 {
     /// <summary>A gate is offline after this many heartbeat periods without a status or event.</summary>
     public const int MissedHeartbeats = 3;
+
+    /// <summary>Events older than this are decided and recorded, but get no command: a gate's late
+    /// buffer must not open a barrier now for a car that left long ago.</summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(1);
 
     private GateAddress address;
     private SiteConfig site = new();
@@ -61,18 +63,16 @@ public sealed class GateGrain(
         if (state.State.Spec is not { } spec)
             return EventOutcome.None;
 
-        var (command, entry) = gateEvent.Type switch
-        {
-            EventTypes.CardSwiped => await DecideCardAsync(gateEvent),
-            _ => (null, FeedEntry(gateEvent)),
-        };
+        var now = time.GetUtcNow();
+        var procedure = new GateProcedure(GrainFactory, address, site);
+        var (answer, entry) = await procedure.HandleAsync(gateEvent);
+        // A late event is decided and recorded, but never opens a barrier now.
+        var command = answer is not null && now - gateEvent.At <= LateAfter ? Command(gateEvent, answer, spec) : null;
+
         var before = live;
         live = live.Observe(gateEvent);
         await SeenAsync(spec);
-        if (GateSituations.RaisedBy(gateEvent, View(spec)) is { } raise)
-            await Situations.RaiseAsync(raise);
-        foreach (var clearing in GateSituations.ClearedBy(gateEvent))
-            await Situations.ClearAsync(clearing.Kind, SituationKinds.GateSubject(address.GateId), gateEvent.At, clearing.Why);
+        await RaiseSituationsAsync(gateEvent, spec);
 
         state.State.Remember(new ProcessedEvent(gateEvent.EventId, command));
         await state.WriteStateAsync();
@@ -82,6 +82,38 @@ public sealed class GateGrain(
         if (live.Door != before.Door || live.Barrier != before.Barrier)
             feed.PublishGateAsync(View(spec)).Ignore();
         return new EventOutcome(command);
+    }
+
+    public async Task<RemoteOpen> OpenRemotelyAsync(string by, string reason)
+    {
+        var spec = state.State.Spec ?? throw new InvalidOperationException($"Gate {address} is not provisioned.");
+        var (display, voice) = GateTexts.For(Reasons.GrantedOperator, site.Language);
+        var command = Command(null, new Answer(GateActions.Open, Reasons.GrantedOperator, display, voice), spec);
+        state.State.Record(new HistoryEntry(time.GetUtcNow(), by, "opened remotely", $"{reason} (command {command.CommandId})"));
+        await state.WriteStateAsync();
+        logger.LogInformation("Gate {Gate} opened remotely by {User}", address, by);
+        var gateways = await GrainFactory.GetGrain<ICommandRelayGrain>(0).SendAsync(address.SiteId, address.GateId, command);
+        return new RemoteOpen(command, gateways);
+    }
+
+    public Task<IReadOnlyList<HistoryEntry>> AuditAsync() =>
+        Task.FromResult<IReadOnlyList<HistoryEntry>>([.. state.State.Audit]);
+
+    private async Task RaiseSituationsAsync(GateEvent gateEvent, GateSpec spec)
+    {
+        if (GateSituations.RaisedBy(gateEvent, View(spec)) is { } raise)
+            await Situations.RaiseAsync(raise);
+        foreach (var clearing in GateSituations.ClearedBy(gateEvent))
+            await Situations.ClearAsync(clearing.Kind, SituationKinds.GateSubject(address.GateId), gateEvent.At, clearing.Why);
+        if (gateEvent.Type == EventTypes.CommandResult)
+        {
+            var command = state.State.FindCommand(gateEvent.CommandId!);
+            var outcome = gateEvent.Ok == true ? "succeeded" : "failed";
+            state.State.Record(new HistoryEntry(gateEvent.At, address.Key, $"command {outcome}",
+                $"{gateEvent.CommandId}{(command is null ? "" : $" ({command.Action} {command.Reason})")}{(gateEvent.Detail is null ? "" : $": {gateEvent.Detail}")}"));
+            if (GateProcedure.FailedCommand(gateEvent, View(spec), command) is { } fault)
+                await Situations.RaiseAsync(fault);
+        }
     }
 
     public async Task HandleStatusAsync(GateStatus status)
@@ -146,52 +178,16 @@ public sealed class GateGrain(
             : Task.CompletedTask;
     }
 
-    private async Task<(GateCommand, EventView)> DecideCardAsync(GateEvent gateEvent)
+    private GateCommand Command(GateEvent? gateEvent, Answer answer, GateSpec spec) => new()
     {
-        var card = Identifiers.NormaliseCard(gateEvent.Card!);
-        var holderId = await GrainFactory.GetGrain<ICardGrain>($"{address.SiteId}/{card}").GetHolderAsync();
-        var holder = holderId is null
-            ? null
-            : await GrainFactory.GetGrain<IResidentGrain>($"{address.SiteId}/{holderId}").GetAsync();
-        var decision = PedestrianRule.Decide(card, holder);
-        logger.LogInformation("Gate {Gate} card ...{CardTail} {Direction}: {Action} {Reason}",
-            address, Identifiers.CardTail(card), gateEvent.Direction, decision.Action, decision.Reason);
-
-        var known = decision.Reason != Reasons.DeniedUnknownCard ? holder : null;
-        return (Command(gateEvent, decision), FeedEntry(gateEvent) with
-        {
-            CardTail = Identifiers.CardTail(card),
-            ResidentId = known?.ResidentId,
-            ResidentName = known?.Name,
-            Action = decision.Action,
-            Reason = decision.Reason,
-        });
-    }
-
-    private GateCommand Command(GateEvent gateEvent, PassDecision decision)
-    {
-        var (display, voice) = GateTexts.For(decision.Reason, site.Language);
-        return new GateCommand
-        {
-            CommandId = Guid.NewGuid().ToString("N"),
-            InReplyTo = gateEvent.EventId,
-            Action = decision.Action,
-            Reason = decision.Reason,
-            OpenSeconds = decision.Action == GateActions.Open ? state.State.Spec?.OpenSeconds : null,
-            Display = display,
-            Voice = voice,
-        };
-    }
-
-    private EventView FeedEntry(GateEvent gateEvent) => new()
-    {
-        SiteId = address.SiteId,
-        GateId = address.GateId,
-        EventId = gateEvent.EventId,
-        Type = gateEvent.Type,
-        At = gateEvent.At,
-        Direction = gateEvent.Direction,
-        Plate = gateEvent.Plate,
+        CommandId = Guid.NewGuid().ToString("N"),
+        InReplyTo = gateEvent?.EventId,
+        Action = answer.Action,
+        Reason = answer.Reason,
+        OpenSeconds = answer.Action == GateActions.Open ? spec.OpenSeconds * answer.OpenFactor : null,
+        Display = answer.Display,
+        Voice = answer.Voice,
+        Personal = answer.Personal,
     };
 
     private GateView View(GateSpec spec) => new()

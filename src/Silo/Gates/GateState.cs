@@ -1,4 +1,5 @@
 using Ops.Contracts.Gates;
+using Ops.Contracts.Situations;
 
 namespace Ops.Silo.Gates;
 
@@ -12,6 +13,22 @@ public sealed class GateState
     [Id(0)] public GateSpec? Spec { get; set; }
     [Id(1)] public string? SecretHash { get; set; }
     [Id(2)] public List<ProcessedEvent> Recent { get; set; } = [];
+
+    /// <summary>Remote opens and failed commands, newest last (at most <see cref="AuditSize"/>).</summary>
+    [Id(3)] public List<HistoryEntry> Audit { get; set; } = [];
+
+    public const int AuditSize = 500;
+
+    public void Record(HistoryEntry entry)
+    {
+        Audit.Add(entry);
+        if (Audit.Count > AuditSize)
+            Audit.RemoveRange(0, Audit.Count - AuditSize);
+    }
+
+    /// <summary>The command sent with this id, if the gate still remembers it.</summary>
+    public GateCommand? FindCommand(string commandId) =>
+        Recent.Select(e => e.Command).FirstOrDefault(c => c?.CommandId == commandId);
 
     public ProcessedEvent? FindProcessed(string eventId) => Recent.Find(e => e.EventId == eventId);
 

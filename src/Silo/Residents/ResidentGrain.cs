@@ -1,6 +1,9 @@
 using Ops.Contracts;
 using Ops.Contracts.Residents;
+using Ops.Contracts.Gates;
+using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
+using Ops.Silo.Gates;
 using Ops.Silo.Storage;
 
 namespace Ops.Silo.Residents;
@@ -43,6 +46,41 @@ public sealed class ResidentGrain(
     }
 
     public Task<Resident?> GetAsync() => Task.FromResult(state.State.Resident);
+
+    public Task<Presence> GetPresenceAsync() => Task.FromResult(state.State.Presence);
+
+    public async Task<CardPassResult> PassAsync(CardPass pass)
+    {
+        var resident = state.State.Resident;
+        var decision = PedestrianRule.Decide(pass.Card, resident);
+        if (resident is null || decision.Reason == Reasons.DeniedUnknownCard)
+            return new CardPassResult { Reason = decision.Reason };
+
+        var presence = state.State.Presence;
+        var late = presence.LastSeenAt is { } last && pass.At < last;
+        if (decision.Action == GateActions.Open && !late)
+        {
+            if (pass.SoftAntiPassback && pass.Direction == Direction.In && presence.Inside == true)
+                await RaiseAntiPassbackAsync(resident, pass, presence);
+            state.State.Presence = new Presence { Inside = pass.Direction == Direction.In, LastSeenAt = pass.At, LastGateId = pass.GateId };
+            await state.WriteStateAsync();
+        }
+        return new CardPassResult { Reason = decision.Reason, ResidentId = resident.ResidentId, ResidentName = resident.Name };
+    }
+
+    private Task RaiseAntiPassbackAsync(Resident resident, CardPass pass, Presence presence) =>
+        GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).RaiseAsync(new RaiseRequest
+        {
+            Kind = SituationKinds.AntiPassback,
+            Severity = Severity.Minor,
+            Subject = $"resident:{resident.ResidentId}",
+            Title = $"{resident.Name} entered again without leaving",
+            Detail = $"inside since {presence.LastSeenAt:O} (gate {presence.LastGateId}); let in by the site's soft anti-passback",
+            GateId = pass.GateId,
+            ResidentId = resident.ResidentId,
+            Unit = resident.Unit,
+            At = pass.At,
+        });
 
     private ICardGrain Card(string card) => GrainFactory.GetGrain<ICardGrain>($"{SiteId}/{card}");
 }

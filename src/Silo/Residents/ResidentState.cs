@@ -6,4 +6,5 @@ namespace Ops.Silo.Residents;
 public sealed class ResidentState
 {
     [Id(0)] public Resident? Resident { get; set; }
+    [Id(1)] public Presence Presence { get; set; } = new();
 }

@@ -1,0 +1,12 @@
+using Orleans.Concurrency;
+
+namespace Ops.Contracts.Gates;
+
+/// <summary>Implemented by each Gateway process: sends a command the cluster originates (not a reply
+/// to an event) to a gate over MQTT.</summary>
+[Alias("ops.gate-command-observer")]
+public interface IGateCommandObserver : IGrainObserver
+{
+    [OneWay, Alias("send")]
+    Task SendAsync(string siteId, string gateId, GateCommand command);
+}

@@ -1,0 +1,12 @@
+namespace Ops.Contracts.Parking;
+
+/// <summary>The kinds of vehicle pass of CONTRACT §2.</summary>
+public static class PassKinds
+{
+    public const string Monthly = "monthly";
+    public const string Owned = "owned";
+    public const string Whitelist = "whitelist";
+    public const string Blacklist = "blacklist";
+
+    public static bool IsKnown(string? kind) => kind is Monthly or Owned or Whitelist or Blacklist;
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ops.Contracts.Gates;
+using Ops.Contracts.Wire;
+
+namespace Ops.Gateway.Mqtt;
+
+/// <summary>Receives the commands the cluster sends on its own initiative (an operator's remote open)
+/// and publishes them on the gate's <c>commands</c> topic. Keeps its subscription fresh.</summary>
+public sealed class GateCommandSender(IClusterClient cluster, GateBroker broker, ILogger<GateCommandSender> logger)
+    : BackgroundService, IGateCommandObserver
+{
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+
+    public async Task SendAsync(string siteId, string gateId, GateCommand command)
+    {
+        var gate = new GateAddress(siteId, gateId);
+        try
+        {
+            await broker.PublishAsync(new Reply(GateTopics.For(gate, GateTopics.Commands), JsonSerializer.SerializeToUtf8Bytes(command, WireJson.Options)));
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Could not send command {CommandId} to gate {Gate}", command.CommandId, gate);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reference = cluster.CreateObjectReference<IGateCommandObserver>(this);
+        var relay = cluster.GetGrain<ICommandRelayGrain>(0);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await relay.SubscribeAsync(reference);
+                    await Task.Delay(Refresh, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning(exception, "Could not subscribe to the cluster's gate commands; retrying");
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            cluster.DeleteObjectReference<IGateCommandObserver>(reference);
+        }
+    }
+}
