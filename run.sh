@@ -64,7 +64,8 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$url/health/ready" >/dev/null || { echo "The hub did not become ready" >&2; exit 1; }
 
-if [ "$OPS_DEMO" = "1" ]; then
+# OPS_DEMO_TRAFFIC=0 keeps the demo site but no simulated traffic (for benchmarks).
+if [ "$OPS_DEMO" = "1" ] && [ "${OPS_DEMO_TRAFFIC:-1}" = "1" ]; then
   start gates dotnet "$(bin tools/Simulator Ops.Simulator)" run
 fi
 

@@ -3,7 +3,10 @@ using System.Text.Json;
 namespace Ops.Simulator;
 
 /// <summary>The demo gates' credentials, as the dashboard's demo seeder writes them.</summary>
-public sealed record DemoGate(string SiteId, string GateId, string Username, string Password, IReadOnlyList<string> Cards);
+public sealed record DemoGate(string SiteId, string GateId, string Kind, string Username, string Password, IReadOnlyList<string> Cards, IReadOnlyList<string> Plates)
+{
+    public bool IsVehicle => Kind == "vehicle";
+}
 
 public static class DemoGates
 {

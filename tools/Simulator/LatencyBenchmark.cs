@@ -3,11 +3,15 @@ using System.Diagnostics;
 
 namespace Ops.Simulator;
 
-/// <summary>Sends swipes one at a time from one gate and measures publish -> command (matched by inReplyTo).</summary>
+/// <summary>Sends events one at a time from one gate and measures publish -> command (matched by
+/// inReplyTo): card swipes at a pedestrian door, or plate reads at the car park entrance (each plate in,
+/// then out again).</summary>
 public static class LatencyBenchmark
 {
-    public static async Task<int> RunAsync(SimulatorSettings settings, DemoGate demoGate, int count, CancellationToken stop)
+    public static async Task<int> RunAsync(SimulatorSettings settings, IReadOnlyList<DemoGate> gates, string what, int count, CancellationToken stop)
     {
+        var plates = what == "plates";
+        var demoGate = gates.First(gate => gate.IsVehicle == plates);
         await using var gate = new SimulatedGate(settings, demoGate);
         var waiting = new ConcurrentDictionary<string, TaskCompletionSource<long>>();
         gate.Command += command =>
@@ -26,14 +30,10 @@ public static class LatencyBenchmark
             var arrived = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             waiting[eventId] = arrived;
             var sent = Stopwatch.GetTimestamp();
-            await gate.PublishAsync("events", new
-            {
-                eventId,
-                type = "card.swiped",
-                at = DateTimeOffset.UtcNow,
-                card = demoGate.Cards[i % demoGate.Cards.Count],
-                direction = "in",
-            }, stop);
+            object gateEvent = plates
+                ? new { eventId, type = "plate.read", at = DateTimeOffset.UtcNow, plate = $"BENCH{i / 2 % 50}", direction = i % 2 == 0 ? "in" : "out" }
+                : new { eventId, type = "card.swiped", at = DateTimeOffset.UtcNow, card = demoGate.Cards[i % demoGate.Cards.Count], direction = "in" };
+            await gate.PublishAsync("events", gateEvent, stop);
             var received = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10), stop);
             if (i >= warmup)
                 samples.Add(Stopwatch.GetElapsedTime(sent, received).TotalMilliseconds);
@@ -41,7 +41,7 @@ public static class LatencyBenchmark
 
         samples.Sort();
         double At(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
-        Console.WriteLine($"swipe -> command latency over {samples.Count} swipes (after {warmup} warm-up):");
+        Console.WriteLine($"{(plates ? "plate read" : "swipe")} -> command latency over {samples.Count} events (after {warmup} warm-up):");
         Console.WriteLine($"  p50 {At(0.50):0.00} ms   p90 {At(0.90):0.00} ms   p99 {At(0.99):0.00} ms   max {samples[^1]:0.00} ms");
         return 0;
     }

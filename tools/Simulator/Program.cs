@@ -2,7 +2,8 @@ using Ops.Simulator;
 
 // Simulated gates for the demo site, and a latency benchmark of the decision path.
 //   Ops.Simulator run          publish a swipe every ~2 s from the demo gates, forever
-//   Ops.Simulator bench [N]    send N swipes one after another, print publish -> command latency
+//   Ops.Simulator bench [N] [swipes|plates]
+//                              send N events one after another, print publish -> command latency
 var settings = SimulatorSettings.FromEnvironment();
 var gates = await DemoGates.LoadAsync(settings);
 var stop = new CancellationTokenSource();
@@ -11,6 +12,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
 
 return args.FirstOrDefault() switch
 {
-    "bench" => await LatencyBenchmark.RunAsync(settings, gates[0], args.Length > 1 ? int.Parse(args[1]) : 1000, stop.Token),
+    "bench" => await LatencyBenchmark.RunAsync(settings, gates, args.ElementAtOrDefault(2) ?? "swipes",
+        args.Length > 1 ? int.Parse(args[1]) : 1000, stop.Token),
     _ => await DemoTraffic.RunAsync(settings, gates, stop.Token),
 };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ops.Contracts.Gates;
+using Ops.Contracts.Parking;
 using Ops.Contracts.Residents;
 using Ops.Contracts.Sites;
 using Ops.Dashboard.Hosting;
@@ -18,6 +19,15 @@ public sealed class DemoSeeder(IClusterClient cluster, DashboardSettings setting
     [
         ("east-door", "East pedestrian door", GateKind.Pedestrian, Direction.Both, "3"),
         ("north-door", "North pedestrian door", GateKind.Pedestrian, Direction.Both, "7"),
+        ("car-in", "Car park entrance", GateKind.Vehicle, Direction.In, ""),
+        ("car-out", "Car park exit", GateKind.Vehicle, Direction.Out, ""),
+    ];
+
+    private static readonly (string Plate, VehiclePass Pass)[] Passes =
+    [
+        ("粤B12345", new VehiclePass { Kind = PassKinds.Monthly, ValidUntil = "2099-12-31", ResidentId = "r-1002" }),
+        ("粤B66666", new VehiclePass { Kind = PassKinds.Owned, ResidentId = "r-1003" }),
+        ("粤A88888", new VehiclePass { Kind = PassKinds.Blacklist }),
     ];
 
     private static readonly Resident[] Residents =
@@ -28,7 +38,7 @@ public sealed class DemoSeeder(IClusterClient cluster, DashboardSettings setting
         new() { ResidentId = "r-1004", Name = "张伟", Unit = "7-2-0804", Building = "7", Cards = ["C0FFEE01"], Active = false },
     ];
 
-    public sealed record DemoGate(string SiteId, string GateId, string Username, string Password, IReadOnlyList<string> Cards);
+    public sealed record DemoGate(string SiteId, string GateId, string Kind, string Username, string Password, IReadOnlyList<string> Cards, IReadOnlyList<string> Plates);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,15 +48,19 @@ public sealed class DemoSeeder(IClusterClient cluster, DashboardSettings setting
         foreach (var resident in Residents)
             await cluster.GetGrain<IResidentGrain>($"{SiteId}/{resident.ResidentId}").SaveAsync(resident);
 
-        // Known cards, plus one nobody holds, so the feed shows grants and denials.
+        foreach (var (plate, pass) in Passes)
+            await cluster.GetGrain<IVehicleGrain>($"{SiteId}/{plate}").SetPassAsync(pass);
+
+        // Known cards and plates, plus strangers, so the feed shows grants and denials.
         var cards = Residents.SelectMany(resident => resident.Cards).Append("DEAD0001").ToList();
+        var plates = Passes.Select(pass => pass.Plate).Concat(["粤C10001", "粤C10002", "粤C10003"]).ToList();
         var demoGates = new List<DemoGate>();
         foreach (var gate in Gates)
         {
-            var spec = new GateSpec { Name = gate.Name, Kind = gate.Kind, Direction = gate.Direction, Building = gate.Building };
+            var spec = new GateSpec { Name = gate.Name, Kind = gate.Kind, Direction = gate.Direction, Building = gate.Building.Length > 0 ? gate.Building : null };
             var provisioned = await cluster.GetGrain<IGateGrain>(new GateAddress(SiteId, gate.GateId).Key)
                 .ProvisionAsync(spec, rotateSecret: true);
-            demoGates.Add(new DemoGate(SiteId, gate.GateId, provisioned.Mqtt!.Username, provisioned.Mqtt.Password, cards));
+            demoGates.Add(new DemoGate(SiteId, gate.GateId, gate.Kind, provisioned.Mqtt!.Username, provisioned.Mqtt.Password, cards, plates));
         }
 
         var path = Path.Combine(settings.DataDirectory, CredentialsFile);
