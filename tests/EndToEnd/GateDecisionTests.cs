@@ -123,6 +123,33 @@ public sealed class GateDecisionTests(HubFixture fixture)
     }
 
     [Fact]
+    public async Task Rejects_and_processed_events_are_counted_in_metrics()
+    {
+        using var http = fixture.Hub.Http();
+        static long Count(string metrics, string series) => metrics.Split('\n')
+            .Where(line => line.StartsWith(series + " ", StringComparison.Ordinal))
+            .Select(line => long.Parse(line[(series.Length + 1)..])).SingleOrDefault();
+        const string rejects = "ops_gateway_rejects_total{reason=\"unknown-type\"}";
+        var before = Count(await http.GetStringAsync("metrics"), rejects);
+
+        await using var door = await fixture.Door2Async();
+        await door.PublishRawAsync(door.Topic("events"), Encoding.UTF8.GetBytes($$"""{"eventId":"metrics-1","type":"levitate","at":"{{DateTimeOffset.UtcNow:O}}"}"""));
+        await door.NextRejectAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        string metrics;
+        do
+        {
+            await Task.Delay(250);
+            metrics = await http.GetStringAsync("metrics");
+        }
+        while (Count(metrics, rejects) == before && DateTime.UtcNow < deadline);
+        Assert.Equal(before + 1, Count(metrics, rejects));
+        Assert.Contains("# TYPE ops_gateway_rejects_total counter", metrics);
+        Assert.Contains("ops_gateway_events_total{type=\"card.swiped\"}", metrics);
+    }
+
+    [Fact]
     public async Task A_malformed_heartbeat_gets_a_reject()
     {
         await using var door = await fixture.Door2Async();

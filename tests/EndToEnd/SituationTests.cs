@@ -197,13 +197,20 @@ public sealed class SituationTests(HubFixture fixture)
         var tamper = Id(Assert.Single(await site.OpenSituationsAsync(), s => Kind(s, "tamper")));
 
         using (var hidden = await outsider.GetAsync($"api/situations/{forced}"))
-            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, hidden.StatusCode);
         using (var notTheirs = await site.PostAsync($"api/situations/{forced}/acknowledge", new { }, outsider))
-            Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        using (var missing = await site.PostAsync($"api/situations/{site.SiteId}.99999/acknowledge", new { }, staff))
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        using (var gates = await staff.GetAsync($"api/sites/{site.SiteId}/gates"))
+            Assert.Equal(HttpStatusCode.Forbidden, gates.StatusCode);
         using (var staffAssigns = await site.PostAsync($"api/situations/{forced}/assign", new { username = "roles-staff" }, staff))
             Assert.Equal(HttpStatusCode.Forbidden, staffAssigns.StatusCode);
         using (var nobody = await site.PostAsync($"api/situations/{forced}/assign", new { username = "no-such-user" }, op))
+        {
             Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+            Assert.Contains("\"username\"", await nobody.Content.ReadAsStringAsync());
+        }
         using (var ack = await site.PostAsync($"api/situations/{forced}/acknowledge", new { }, staff))
             Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
 

@@ -11,8 +11,9 @@ public interface IGateGrain : IGrainWithStringKey
     [Alias("provision")]
     Task<GateProvisioned> ProvisionAsync(GateSpec spec, bool rotateSecret);
 
-    /// <summary>The gate, or null when it was never provisioned.</summary>
-    [Alias("get")]
+    /// <summary>The gate, or null when it was never provisioned. Interleaves (as do <see cref="WakeAsync"/>
+    /// and <see cref="SiteChangedAsync"/>): the site calls them while a gate may be calling the site.</summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("get")]
     Task<GateView?> GetAsync();
 
     [Alias("verify-secret")]
@@ -35,10 +36,10 @@ public interface IGateGrain : IGrainWithStringKey
     Task HandleStatusAsync(GateStatus status);
 
     /// <summary>Activates the gate so that its health check runs after a restart.</summary>
-    [Alias("wake")]
+    [Orleans.Concurrency.AlwaysInterleave, Alias("wake")]
     Task WakeAsync();
 
     /// <summary>Tells the gate its site's configuration changed.</summary>
-    [Alias("site-changed")]
+    [Orleans.Concurrency.AlwaysInterleave, Alias("site-changed")]
     Task SiteChangedAsync(SiteConfig config);
 }

@@ -8,13 +8,19 @@ namespace Ops.Dashboard.Feed;
 public sealed class FeedRelay(IClusterClient cluster, IHubContext<OpsHub, IOpsClient> hub, ILogger<FeedRelay> logger)
     : BackgroundService, IFeedObserver
 {
-    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+    // Short, so that after a silo restart the subscription is back within seconds.
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
 
-    public Task OnBatchAsync(FeedBatch batch) => Task.WhenAll(
-        batch.Events.GroupBy(entry => entry.SiteId)
-            .Select(site => hub.Clients.Group(OpsHub.SiteGroup(site.Key)).events([.. site]))
-            .Concat(batch.Situations.Select(situation => hub.Clients.Group(OpsHub.SiteGroup(situation.SiteId)).situationChanged(situation)))
-            .Concat(batch.Gates.Select(gate => hub.Clients.Group(OpsHub.SiteGroup(gate.SiteId)).gateChanged(gate))));
+    /// <summary>Sends a batch on, in order: feed entries per site, then each situation and gate change.</summary>
+    public async Task OnBatchAsync(FeedBatch batch)
+    {
+        foreach (var site in batch.Events.GroupBy(entry => entry.SiteId))
+            await hub.Clients.Group(OpsHub.SiteGroup(site.Key)).events([.. site]);
+        foreach (var situation in batch.Situations)
+            await hub.Clients.Group(OpsHub.SiteGroup(situation.SiteId)).situationChanged(situation);
+        foreach (var gate in batch.Gates)
+            await hub.Clients.Group(OpsHub.SiteGroup(gate.SiteId)).gateChanged(gate);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -3,6 +3,7 @@ using Ops.Dashboard.Auth;
 using Ops.Dashboard.Demo;
 using Ops.Dashboard.Feed;
 using Ops.Dashboard.Health;
+using Ops.Dashboard.Metrics;
 using Ops.Dashboard.Parking;
 using Ops.Dashboard.Problems;
 using Ops.Dashboard.Requests;
@@ -57,6 +58,7 @@ public static class DashboardHostingExtensions
         app.UseAuthorization();
 
         app.MapOpsHealth();
+        app.MapOpsMetrics();
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapUserEndpoints();

@@ -18,8 +18,8 @@ public static class GateEndpoints
     public static RouteGroupBuilder MapGateEndpoints(this RouteGroupBuilder api)
     {
         api.MapPut("/sites/{siteId}/gates/{gateId}", ProvisionAsync).RequireAuthorization(Policies.Admin);
-        api.MapGet("/sites/{siteId}/gates", ListAsync).RequireAuthorization();
-        api.MapGet("/sites/{siteId}/gates/{gateId}", GetAsync).RequireAuthorization();
+        api.MapGet("/sites/{siteId}/gates", ListAsync).RequireAuthorization(Policies.Operator);
+        api.MapGet("/sites/{siteId}/gates/{gateId}", GetAsync).RequireAuthorization(Policies.Operator);
         api.MapPost("/sites/{siteId}/gates/{gateId}/open", OpenAsync).RequireAuthorization(Policies.Operator);
         api.MapGet("/sites/{siteId}/gates/{gateId}/audit", AuditAsync).RequireAuthorization(Policies.Operator);
         return api;

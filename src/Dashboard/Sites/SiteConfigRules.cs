@@ -46,6 +46,7 @@ public static class SiteConfigRules
                 .Check(care.ChildEscortSeconds > 0, "care.childEscortSeconds", "must be more than 0")
                 .Check(care.CardHelpDenials > 0, "care.cardHelpDenials", "must be more than 0")
                 .Check(care.CardHelpWindowSeconds > 0, "care.cardHelpWindowSeconds", "must be more than 0");
+        errors.Check(config.Pedestrian is not null, "pedestrian", "must be an object");
         return errors;
     }
 }

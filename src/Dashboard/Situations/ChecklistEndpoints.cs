@@ -16,7 +16,7 @@ public static class ChecklistEndpoints
 
     public static RouteGroupBuilder MapChecklistEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/sites/{siteId}/checklists", GetAsync).RequireAuthorization();
+        api.MapGet("/sites/{siteId}/checklists", GetAsync).RequireAuthorization(Policies.Operator);
         api.MapPut("/sites/{siteId}/checklists/{kind}", SetAsync).RequireAuthorization(Policies.Admin);
         return api;
     }

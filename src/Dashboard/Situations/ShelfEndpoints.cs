@@ -25,7 +25,7 @@ public static class ShelfEndpoints
     {
         api.MapPost("/sites/{siteId}/gates/{gateId}/shelve", ShelveAsync).RequireAuthorization(Policies.Operator);
         api.MapDelete("/sites/{siteId}/gates/{gateId}/shelve/{kind}", UnshelveAsync).RequireAuthorization(Policies.Operator);
-        api.MapGet("/sites/{siteId}/shelves", ListAsync).RequireAuthorization();
+        api.MapGet("/sites/{siteId}/shelves", ListAsync).RequireAuthorization(Policies.Operator);
         return api;
     }
 

@@ -19,7 +19,11 @@ public sealed class SituationDesk(IClusterClient cluster)
         if (SiteOf(id) is not { } siteId)
             return DeskResult.NotFound(id);
         var view = await cluster.GetGrain<ISituationGrain>(id).GetAsync(withHistory);
-        return view is not null && MayHandle(user, siteId, view) ? DeskResult.Ok(view) : DeskResult.NotFound(id);
+        if (view is null)
+            return DeskResult.NotFound(id);
+        return MayHandle(user, siteId, view)
+            ? DeskResult.Ok(view)
+            : DeskResult.Forbidden($"Situation '{id}' is neither of your sites nor assigned to you.");
     }
 
     public Task<DeskResult> AcknowledgeAsync(ClaimsPrincipal user, string id, string? note) =>
@@ -36,7 +40,7 @@ public sealed class SituationDesk(IClusterClient cluster)
         if (!user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Operator))
             return DeskResult.Forbidden("Only operators and admins assign situations.");
         if (!Identifiers.IsUsername(assignee) || await cluster.GetGrain<IUserGrain>(assignee!).GetAsync() is null)
-            return DeskResult.Invalid($"There is no user '{assignee}'.");
+            return DeskResult.Invalid("username", $"There is no user '{assignee}'.");
         return await ChangeAsync(user, id, null, (site, by) => site.AssignAsync(id, by, assignee!));
     }
 
@@ -67,7 +71,7 @@ public sealed class SituationDesk(IClusterClient cluster)
         Func<ISiteSituationsGrain, string, Task<ChangeResult>> change)
     {
         if (note?.Length > MaxNoteLength)
-            return DeskResult.Invalid($"A note has at most {MaxNoteLength} characters.");
+            return DeskResult.Invalid("note", $"A note has at most {MaxNoteLength} characters.");
         var found = await GetAsync(user, id, withHistory: false);
         if (found.Outcome != DeskOutcome.Ok)
             return found;

@@ -50,12 +50,12 @@ public static class SituationEndpoints
         return TypedResults.Ok(await situations.ListAllAsync(from ?? until.AddDays(-30), until));
     }
 
-    public static Results<Ok<SituationView>, ProblemHttpResult> Answer(DeskResult result) => result.Outcome switch
+    public static Results<Ok<SituationView>, ValidationProblem, ProblemHttpResult> Answer(DeskResult result) => result.Outcome switch
     {
         DeskOutcome.Ok => TypedResults.Ok(result.View!),
         DeskOutcome.NotFound => Problem.NotFound(result.Detail),
         DeskOutcome.Forbidden => Problem.Forbidden(result.Detail),
         DeskOutcome.Conflict => Problem.Conflict(result.Detail),
-        _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status400BadRequest),
+        _ => Problem.Invalid(new FieldErrors().Check(false, result.Field ?? "body", result.Detail)),
     };
 }

@@ -25,6 +25,7 @@ public static class GatewayHostingExtensions
             configuration.GetValue("OPS_MQTT_PORT", 1883)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GatewayMetrics>());
         builder.Services.AddSingleton<GateMessageHandler>();
         builder.Services.AddSingleton<GateBroker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GateBroker>());

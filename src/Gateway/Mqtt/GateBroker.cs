@@ -81,7 +81,8 @@ public sealed class GateBroker(
 
     private Task OnDisconnectedAsync(ClientDisconnectedEventArgs args)
     {
-        if (args.SessionItems?[GateItem] is GateAddress gate)
+        // On a takeover the same client id is connected again: it stays owned.
+        if (args.DisconnectType != MqttClientDisconnectType.Takeover && args.SessionItems?[GateItem] is GateAddress gate)
             clientOwners.TryRemove(new KeyValuePair<string, GateAddress>(args.ClientId, gate));
         return Task.CompletedTask;
     }

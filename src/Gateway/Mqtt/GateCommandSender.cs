@@ -11,7 +11,8 @@ namespace Ops.Gateway.Mqtt;
 public sealed class GateCommandSender(IClusterClient cluster, GateBroker broker, ILogger<GateCommandSender> logger)
     : BackgroundService, IGateCommandObserver
 {
-    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+    // Short, so that after a silo restart the subscription is back within seconds.
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
 
     public async Task SendAsync(string siteId, string gateId, GateCommand command)
     {

@@ -1,23 +1,49 @@
-using System.Diagnostics.Metrics;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ops.Contracts.Metrics;
 
 namespace Ops.Gateway.Mqtt;
 
-/// <summary>The gateway's counters, under the meter <c>Ops.Gateway</c>.</summary>
-public sealed class GatewayMetrics : IDisposable
+/// <summary>The gateway's counters: counted here without locks, sent to the cluster's metrics grain
+/// every second, served by the dashboard at <c>/metrics</c>.</summary>
+public sealed class GatewayMetrics(IClusterClient cluster, ILogger<GatewayMetrics> logger) : BackgroundService
 {
-    private readonly Meter meter = new("Ops.Gateway");
-    private readonly Counter<long> events;
-    private readonly Counter<long> rejects;
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    private ConcurrentDictionary<string, long> pending = new(StringComparer.Ordinal);
 
-    public GatewayMetrics()
+    public void Processed(string type) => Count($"ops_gateway_events_total{{type=\"{type}\"}}");
+
+    public void Rejected(string reason) => Count($"ops_gateway_rejects_total{{reason=\"{reason}\"}}");
+
+    private void Count(string series) => pending.AddOrUpdate(series, 1, (_, count) => count + 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        events = meter.CreateCounter<long>("ops_gateway_events", description: "Gate events processed");
-        rejects = meter.CreateCounter<long>("ops_gateway_rejects", description: "Gate messages refused, by reason");
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await FlushAsync();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await FlushAsync();
     }
 
-    public void Processed(string type) => events.Add(1, new KeyValuePair<string, object?>("type", type));
-
-    public void Rejected(string reason) => rejects.Add(1, new KeyValuePair<string, object?>("reason", reason));
-
-    public void Dispose() => meter.Dispose();
+    private async Task FlushAsync()
+    {
+        if (pending.IsEmpty)
+            return;
+        var increments = Interlocked.Exchange(ref pending, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
+        try
+        {
+            await cluster.GetGrain<IMetricsGrain>(0).AddAsync(new Dictionary<string, long>(increments));
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not report {Series} counter series; they are dropped", increments.Count);
+        }
+    }
 }

@@ -5,16 +5,16 @@ using Orleans.Concurrency;
 
 namespace Ops.Silo.Feed;
 
-/// <summary>One per silo: gathers pushes for up to <see cref="Delay"/> and forwards them as one batch.
-/// Of a situation or gate that changed several times, only the latest view goes out.</summary>
+/// <summary>One per silo: gathers pushes for up to <see cref="Delay"/> and forwards them as one batch,
+/// every change in the order it happened.</summary>
 [StatelessWorker(1)]
 public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
 {
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(100);
 
     private List<EventView> events = [];
-    private Dictionary<string, SituationView> situations = [];
-    private Dictionary<(string, string), GateView> gates = [];
+    private List<SituationView> situations = [];
+    private List<GateView> gates = [];
     private IGrainTimer? flush;
 
     public Task PublishAsync(EventView entry)
@@ -25,15 +25,13 @@ public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
 
     public Task PublishSituationAsync(SituationView situation)
     {
-        situations.Remove(situation.Id);
-        situations[situation.Id] = situation;
+        situations.Add(situation);
         return Scheduled();
     }
 
     public Task PublishGateAsync(GateView gate)
     {
-        gates.Remove((gate.SiteId, gate.GateId));
-        gates[(gate.SiteId, gate.GateId)] = gate;
+        gates.Add(gate);
         return Scheduled();
     }
 
@@ -50,7 +48,7 @@ public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
 
     private Task FlushAsync(CancellationToken cancellationToken)
     {
-        var batch = new FeedBatch { Events = events, Situations = [.. situations.Values], Gates = [.. gates.Values] };
+        var batch = new FeedBatch { Events = events, Situations = situations, Gates = gates };
         events = [];
         situations = [];
         gates = [];

@@ -43,9 +43,15 @@ public sealed class GateGrain(
             credentials = new MqttCredentials(address.Key, SecretHasher.NewSecret());
             state.State.SecretHash = SecretHasher.Hash(credentials.Password);
         }
+        var heartbeatChanged = state.State.Spec?.HeartbeatSeconds != spec.HeartbeatSeconds;
         state.State.Spec = spec;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISiteGrain>(address.SiteId).AddGateAsync(address.GateId);
+        if (heartbeatChanged)
+        {
+            healthCheck?.Dispose();
+            healthCheck = null;
+        }
         ArmHealthCheck();
         return new GateProvisioned(View(spec), credentials);
     }
@@ -66,8 +72,10 @@ public sealed class GateGrain(
         var now = time.GetUtcNow();
         var procedure = new GateProcedure(GrainFactory, address, site);
         var (answer, entry) = await procedure.HandleAsync(gateEvent);
-        // A late event is decided and recorded, but never opens a barrier now.
-        var command = answer is not null && now - gateEvent.At <= LateAfter ? Command(gateEvent, answer, spec) : null;
+        // A late event is decided and recorded, but never opens a barrier now. Its age is measured on the
+        // gate's own clock, so that a gate whose clock runs slow is not taken for one sending its buffer.
+        var late = now - gateEvent.At - live.ClockOffset > LateAfter;
+        var command = answer is not null && !late ? Command(gateEvent, answer, spec) : null;
 
         var before = live;
         live = live.Observe(gateEvent);
@@ -75,7 +83,17 @@ public sealed class GateGrain(
         await RaiseSituationsAsync(gateEvent, spec);
 
         state.State.Remember(new ProcessedEvent(gateEvent.EventId, command));
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not durable, so not processed: forget it here too, so the redelivery is decided again.
+            state.State.Forget(gateEvent.EventId);
+            DeactivateOnIdle();
+            throw;
+        }
 
         var feed = GrainFactory.GetGrain<IFeedBatcherGrain>(0);
         feed.PublishAsync(entry).Ignore();
@@ -120,6 +138,8 @@ public sealed class GateGrain(
     {
         if (state.State.Spec is not { } spec)
             return;
+        if (status.At is { } at)
+            live = live with { ClockOffset = time.GetUtcNow() - at };
         if (status.Online)
             await SeenAsync(spec);
         else

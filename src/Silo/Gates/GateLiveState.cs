@@ -12,6 +12,9 @@ public sealed record GateLiveState
     public string? Door { get; init; }
     public string? Barrier { get; init; }
 
+    /// <summary>How far the gate's clock is behind the hub's, from its last heartbeat with a time.</summary>
+    public TimeSpan ClockOffset { get; init; }
+
     public GateLiveState Observe(GateEvent gateEvent) => this with
     {
         LastEventAt = LastEventAt is { } last && last > gateEvent.At ? last : gateEvent.At,

@@ -32,6 +32,8 @@ public sealed class GateState
 
     public ProcessedEvent? FindProcessed(string eventId) => Recent.Find(e => e.EventId == eventId);
 
+    public void Forget(string eventId) => Recent.RemoveAll(e => e.EventId == eventId);
+
     public void Remember(ProcessedEvent processed)
     {
         Recent.Add(processed);

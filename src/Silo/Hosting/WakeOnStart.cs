@@ -9,7 +9,7 @@ public static class WakeOnStart
 {
     public static async Task WakeAllAsync(IGrainFactory grains, ILogger logger, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
@@ -18,10 +18,10 @@ public static class WakeOnStart
                 logger.LogInformation("Woke {Sites} site(s)", sites.Count);
                 return;
             }
-            catch (Exception exception) when (attempt < 10)
+            catch (Exception exception)
             {
                 logger.LogWarning(exception, "Could not wake the sites yet; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             }
         }
     }

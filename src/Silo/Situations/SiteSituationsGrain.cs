@@ -37,7 +37,7 @@ public sealed class SiteSituationsGrain(
             ? await FloodSummaryAsync(now)
             : null;
 
-        var id = $"{SiteId}.{++Index.LastNumber}";
+        var id = await ReserveIdAsync();
         var view = await Situation(id).OpenAsync(new OpenSituation
         {
             SiteId = SiteId,
@@ -155,6 +155,14 @@ public sealed class SiteSituationsGrain(
 
     public Task WakeAsync() => Task.WhenAll(Index.Open.Values.Distinct().Select(id => Situation(id).WakeAsync()));
 
+    /// <summary>A new situation id, durable before the situation exists, so no id is ever given twice.</summary>
+    private async Task<string> ReserveIdAsync()
+    {
+        var id = $"{SiteId}.{++Index.LastNumber}";
+        await state.WriteStateAsync();
+        return id;
+    }
+
     private ISituationGrain Situation(string id) => GrainFactory.GetGrain<ISituationGrain>(id);
 
     private async Task<ChangeResult> ChangeAsync(string id, Func<ISituationGrain, Task<ChangeResult>> change) =>
@@ -176,7 +184,7 @@ public sealed class SiteSituationsGrain(
         var key = SiteSituationsState.Key(SituationKinds.FloodSummary, FloodControl.SummarySubject);
         if (Index.Open.TryGetValue(key, out var summaryId))
             return summaryId;
-        summaryId = $"{SiteId}.{++Index.LastNumber}";
+        summaryId = await ReserveIdAsync();
         await Situation(summaryId).OpenAsync(new OpenSituation
         {
             SiteId = SiteId,
@@ -229,6 +237,7 @@ public sealed class SiteSituationsGrain(
         if (Index.Shelves.Count == 0)
             return;
         var wait = Index.Shelves.Min(s => s.Until) - time.GetUtcNow();
+        DelayDeactivation(wait > TimeSpan.Zero ? wait + TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(1));
         shelfExpiry = this.RegisterGrainTimer(ExpireShelvesAsync, new GrainTimerCreationOptions
         {
             DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,

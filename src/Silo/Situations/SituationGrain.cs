@@ -22,6 +22,8 @@ public sealed class SituationGrain(
 
     public async Task<SituationView> OpenAsync(OpenSituation open)
     {
+        if (Situation.Exists)
+            return Situation.View(false);
         SituationLifecycle.Open(Situation, this.GetPrimaryKeyString(), open, time.GetUtcNow());
         await SaveAsync(archive: true);
         ArmEscalation();
@@ -98,6 +100,8 @@ public sealed class SituationGrain(
         if (Situation.NextEscalationAt is not { } due)
             return;
         var wait = due - time.GetUtcNow();
+        // A timer alone does not keep a grain activated until it fires; the deadline must not be collected away.
+        DelayDeactivation(wait > TimeSpan.Zero ? wait + TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(1));
         escalation = this.RegisterGrainTimer(EscalateAsync, new GrainTimerCreationOptions
         {
             DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
