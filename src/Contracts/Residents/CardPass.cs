@@ -11,6 +11,11 @@ public sealed record CardPass
 
     /// <summary>The site's <c>pedestrian.softAntiPassback</c>: entering twice is allowed but noticed.</summary>
     [Id(4)] public bool SoftAntiPassback { get; init; }
+
+    /// <summary>Whether the gate is a pedestrian gate (a child leaving alone is noticed only there).</summary>
+    [Id(5)] public bool Pedestrian { get; init; }
+
+    [Id(6)] public required Sites.SiteConfig Site { get; init; }
 }
 
 /// <summary>The card holder's answer: the decision's reason, and who it was.</summary>
@@ -20,4 +25,13 @@ public sealed record CardPassResult
     [Id(0)] public required string Reason { get; init; }
     [Id(1)] public string? ResidentId { get; init; }
     [Id(2)] public string? ResidentName { get; init; }
+
+    /// <summary>The personal touches applied (CONTRACT §3 <c>personal</c>): <c>birthday</c>, <c>welcome-back</c>, <c>assist</c>.</summary>
+    [Id(3)] public IReadOnlyList<string> Personal { get; init; } = [];
+
+    /// <summary>Lines to show before the usual ones, such as a birthday greeting.</summary>
+    [Id(4)] public IReadOnlyList<string> Greeting { get; init; } = [];
+
+    /// <summary>How many times the gate's usual open time the barrier stays open (2 for assistance).</summary>
+    [Id(5)] public int OpenFactor { get; init; } = 1;
 }

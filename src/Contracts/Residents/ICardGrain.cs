@@ -12,6 +12,11 @@ public interface ICardGrain : IGrainWithStringKey
     [Alias("claim")]
     Task<CardClaim> ClaimAsync(string residentId);
 
+    /// <summary>The card was refused at a gate; after <c>cardHelpDenials</c> refusals within
+    /// <c>cardHelpWindowSeconds</c> the card's owner likely needs help (CONTRACT §5 card-help).</summary>
+    [Alias("denied")]
+    Task DeniedAsync(string gateId, DateTimeOffset at, Sites.CareConfig care);
+
     /// <summary>Releases the card if this resident holds it, back to <paramref name="restoreTo"/> (a claim undone) or to nobody.</summary>
     [Alias("release")]
     Task ReleaseAsync(string residentId, string? restoreTo = null);

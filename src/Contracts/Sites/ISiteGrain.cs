@@ -25,6 +25,9 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("wake")]
     Task WakeAsync();
 
+    [AlwaysInterleave, Alias("list-resident-ids")]
+    Task<IReadOnlyList<string>> ListResidentIdsAsync();
+
     [Alias("add-resident")]
     Task AddResidentAsync(string residentId);
 }

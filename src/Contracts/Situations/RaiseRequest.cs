@@ -15,4 +15,11 @@ public sealed record RaiseRequest
     [Id(6)] public string? ResidentId { get; init; }
     [Id(7)] public string? Unit { get; init; }
     [Id(8)] public required DateTimeOffset At { get; init; }
+
+    /// <summary>When a person must have acknowledged it (a special request's due time): it escalates then
+    /// if not, and after each SLA period from then on.</summary>
+    [Id(9)] public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Steps for this situation instead of its kind's checklist.</summary>
+    [Id(10)] public IReadOnlyList<string>? Checklist { get; init; }
 }

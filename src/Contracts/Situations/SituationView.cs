@@ -32,6 +32,9 @@ public sealed record SituationView
     /// <summary>Set when flood control grouped this situation into a summary situation.</summary>
     [Id(22)] public string? GroupedInto { get; init; }
 
+    /// <summary>When a person must have acknowledged it, for situations with a due time (requests).</summary>
+    [Id(24)] public DateTimeOffset? DueAt { get; init; }
+
     /// <summary>Only in answers about one situation (<c>GET /api/situations/{id}</c>).</summary>
     [Id(23)] public IReadOnlyList<HistoryEntry>? History { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Ops.Dashboard.Auth;
+using Ops.Dashboard.Care;
 using Ops.Dashboard.Demo;
 using Ops.Dashboard.Feed;
 using Ops.Dashboard.Health;
@@ -71,6 +72,7 @@ public static class DashboardHostingExtensions
         api.MapStatsEndpoints();
         api.MapRequestEndpoints();
         api.MapVehicleEndpoints();
+        api.MapIncidentEndpoints();
         app.MapOpsFeed();
         return app;
     }

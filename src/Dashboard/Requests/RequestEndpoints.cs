@@ -13,8 +13,6 @@ namespace Ops.Dashboard.Requests;
 /// outside the normal scope, and it becomes a tracked situation.</summary>
 public static class RequestEndpoints
 {
-    public const string Kind = "request";
-
     public sealed record RequestBody(string? ResidentId, string? Kind, string? Detail, DateTimeOffset? DueAt);
 
     public static RouteGroupBuilder MapRequestEndpoints(this RouteGroupBuilder api)
@@ -29,7 +27,8 @@ public static class RequestEndpoints
         var errors = new FieldErrors()
             .Check(Identifiers.IsResidentId(body?.ResidentId), "residentId", "is required: the resident who asks")
             .Check(body?.Kind is { Length: > 0 and <= 64 }, "kind", "is required (at most 64 characters), e.g. child-care")
-            .Check(body?.Detail is { Length: > 0 and <= 2000 }, "detail", "is required (at most 2000 characters)");
+            .Check(body?.Detail is { Length: > 0 and <= 2000 }, "detail", "is required (at most 2000 characters)")
+            .Check(body?.DueAt is null || body.DueAt > time.GetUtcNow(), "dueAt", "must be in the future");
         if (errors.Any)
             return Problem.Invalid(errors);
         if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
@@ -41,11 +40,12 @@ public static class RequestEndpoints
         var now = time.GetUtcNow();
         var view = await cluster.GetGrain<ISiteSituationsGrain>(siteId).RaiseAsync(new RaiseRequest
         {
-            Kind = Kind,
+            Kind = SituationKinds.Request,
             Severity = Severity.Minor,
-            Subject = $"request:{Guid.NewGuid():N}",
+            Subject = $"resident:{resident.ResidentId}:request:{Guid.NewGuid():N}",
             Title = $"Request of {resident.Name} ({resident.Unit}): {body.Kind}",
-            Detail = body.DueAt is { } due ? $"{body.Detail} (due {due:O})" : body.Detail,
+            Detail = body.Detail,
+            DueAt = body.DueAt,
             ResidentId = resident.ResidentId,
             Unit = resident.Unit,
             At = now,

@@ -70,7 +70,7 @@ public sealed class GateGrain(
             return EventOutcome.None;
 
         var now = time.GetUtcNow();
-        var procedure = new GateProcedure(GrainFactory, address, site);
+        var procedure = new GateProcedure(GrainFactory, address, site, spec.Kind == GateKind.Pedestrian);
         var (answer, entry) = await procedure.HandleAsync(gateEvent);
         // A late event is decided and recorded, but never opens a barrier now. Its age is measured on the
         // gate's own clock, so that a gate whose clock runs slow is not taken for one sending its buffer.

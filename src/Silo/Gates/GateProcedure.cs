@@ -10,7 +10,7 @@ namespace Ops.Silo.Gates;
 
 /// <summary>The standard procedure of CONTRACT §4 for one event at one gate: asks the grains the event
 /// concerns (card holder, vehicle) and says what to answer and what the live feed shows.</summary>
-public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteConfig site)
+public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteConfig site, bool pedestrian)
 {
     public async Task<(Answer? Answer, EventView Entry)> HandleAsync(GateEvent gateEvent) => gateEvent.Type switch
     {
@@ -23,7 +23,8 @@ public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteCo
     private async Task<(Answer?, EventView)> CardAsync(GateEvent gateEvent)
     {
         var card = Identifiers.NormaliseCard(gateEvent.Card!);
-        var holderId = await grains.GetGrain<ICardGrain>($"{gate.SiteId}/{card}").GetHolderAsync();
+        var cardGrain = grains.GetGrain<ICardGrain>($"{gate.SiteId}/{card}");
+        var holderId = await cardGrain.GetHolderAsync();
         var result = holderId is null
             ? new CardPassResult { Reason = Reasons.DeniedUnknownCard }
             : await grains.GetGrain<IResidentGrain>($"{gate.SiteId}/{holderId}").PassAsync(new CardPass
@@ -33,10 +34,19 @@ public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteCo
                 Direction = gateEvent.Direction!,
                 At = gateEvent.At,
                 SoftAntiPassback = site.Pedestrian.SoftAntiPassback,
+                Pedestrian = pedestrian,
+                Site = site,
             });
         var action = result.Reason.StartsWith("granted.", StringComparison.Ordinal) ? GateActions.Open : GateActions.Deny;
+        if (action == GateActions.Deny)
+            await cardGrain.DeniedAsync(gate.GateId, gateEvent.At, site.Care);
         var (display, voice) = GateTexts.For(result.Reason, site.Language);
-        return (new Answer(action, result.Reason, display, voice), Entry(gateEvent) with
+        var answer = new Answer(action, result.Reason, [.. result.Greeting.Concat(display).Take(Parking.ParkingTexts.MaxLines)], result.Greeting.Count > 0 ? string.Join(" ", [.. result.Greeting, voice]) : voice)
+        {
+            Personal = result.Personal,
+            OpenFactor = result.OpenFactor,
+        };
+        return (answer, Entry(gateEvent) with
         {
             CardTail = Identifiers.CardTail(card),
             ResidentId = result.ResidentId,

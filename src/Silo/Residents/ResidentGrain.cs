@@ -1,15 +1,18 @@
 using Ops.Contracts;
+using Ops.Contracts.Care;
 using Ops.Contracts.Residents;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
+using Ops.Silo.Care;
 using Ops.Silo.Gates;
 using Ops.Silo.Storage;
 
 namespace Ops.Silo.Residents;
 
 public sealed class ResidentGrain(
-    [PersistentState("resident", GrainStorage.Name)] IPersistentState<ResidentState> state)
+    [PersistentState("resident", GrainStorage.Name)] IPersistentState<ResidentState> state,
+    TimeProvider time)
     : Grain, IResidentGrain
 {
     private string SiteId => this.GetPrimaryKeyString().Split('/')[0];
@@ -42,6 +45,8 @@ public sealed class ResidentGrain(
         state.State.Resident = resident with { Cards = cards };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISiteGrain>(SiteId).AddResidentAsync(residentId);
+        var site = await GrainFactory.GetGrain<ISiteGrain>(SiteId).GetConfigAsync() ?? new SiteConfig();
+        await WatchWelfareAsync(state.State.Resident, state.State.Presence.LastSeenAt ?? time.GetUtcNow(), site.Care.WelfareCheckSeconds, passage: false);
         return new ResidentSaved(state.State.Resident, null, null);
     }
 
@@ -55,17 +60,44 @@ public sealed class ResidentGrain(
         var decision = PedestrianRule.Decide(pass.Card, resident);
         if (resident is null || decision.Reason == Reasons.DeniedUnknownCard)
             return new CardPassResult { Reason = decision.Reason };
-
+        var result = new CardPassResult { Reason = decision.Reason, ResidentId = resident.ResidentId, ResidentName = resident.Name };
         var presence = state.State.Presence;
-        var late = presence.LastSeenAt is { } last && pass.At < last;
-        if (decision.Action == GateActions.Open && !late)
-        {
-            if (pass.SoftAntiPassback && pass.Direction == Direction.In && presence.Inside == true)
-                await RaiseAntiPassbackAsync(resident, pass, presence);
-            state.State.Presence = new Presence { Inside = pass.Direction == Direction.In, LastSeenAt = pass.At, LastGateId = pass.GateId };
-            await state.WriteStateAsync();
-        }
-        return new CardPassResult { Reason = decision.Reason, ResidentId = resident.ResidentId, ResidentName = resident.Name };
+        // A passage from before the last one seen is a gate's late buffer: it changes nothing now.
+        if (decision.Action != GateActions.Open || presence.LastSeenAt is { } last && pass.At < last)
+            return result;
+
+        if (pass.SoftAntiPassback && pass.Direction == Direction.In && presence.Inside == true)
+            await RaiseAntiPassbackAsync(resident, pass, presence);
+        var care = CareRules.OnPassage(resident, presence, state.State.BirthdayGreeted, pass.GateId, pass.At, pass.Site);
+        state.State.Presence = new Presence { Inside = pass.Direction == Direction.In, LastSeenAt = pass.At, LastGateId = pass.GateId };
+        state.State.BirthdayGreeted = care.BirthdayGreeted;
+        await state.WriteStateAsync();
+
+        var situations = GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId);
+        foreach (var raise in care.Raises)
+            await situations.RaiseAsync(raise);
+        if (pass.Pedestrian && pass.Direction == Direction.Out)
+            await GrainFactory.GetGrain<IHouseholdGrain>($"{SiteId}/{resident.Unit}").WentOutAsync(new HouseholdExit
+            {
+                ResidentId = resident.ResidentId, Name = resident.Name, Child = resident.Care.Contains("child"),
+                GateId = pass.GateId, At = pass.At, EscortSeconds = pass.Site.Care.ChildEscortSeconds,
+            });
+        await WatchWelfareAsync(resident, pass.At, pass.Site.Care.WelfareCheckSeconds, passage: true);
+        return result with { Personal = care.Personal, Greeting = care.Greeting, OpenFactor = care.OpenFactor };
+    }
+
+    /// <summary>Residents who are elderly and live alone are watched: a passage is due within the
+    /// site's <c>welfareCheckSeconds</c> of the last one (or of being taken into the archive).</summary>
+    private Task WatchWelfareAsync(Resident resident, DateTimeOffset since, int periodSeconds, bool passage)
+    {
+        var watch = GrainFactory.GetGrain<ICareWatchGrain>(SiteId);
+        return CareRules.NeedsWelfareWatch(resident)
+            ? watch.ArmAsync(new WelfareWatch
+            {
+                ResidentId = resident.ResidentId, Name = resident.Name, Unit = resident.Unit,
+                Due = since.AddSeconds(periodSeconds), PeriodSeconds = periodSeconds, Passage = passage,
+            })
+            : watch.DisarmAsync(resident.ResidentId);
     }
 
     private Task RaiseAntiPassbackAsync(Resident resident, CardPass pass, Presence presence) =>

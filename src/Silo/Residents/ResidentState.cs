@@ -7,4 +7,7 @@ public sealed class ResidentState
 {
     [Id(0)] public Resident? Resident { get; set; }
     [Id(1)] public Presence Presence { get; set; } = new();
+
+    /// <summary>The last day (site time) the resident was greeted for a birthday: once a day.</summary>
+    [Id(2)] public DateOnly? BirthdayGreeted { get; set; }
 }

@@ -1,3 +1,4 @@
+using Ops.Contracts.Care;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
@@ -38,7 +39,11 @@ public sealed class SiteGrain(
 
     public Task WakeAsync() => Task.WhenAll(state.State.GateIds
         .Select(gateId => GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).WakeAsync())
-        .Append(GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).WakeAsync()));
+        .Append(GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).WakeAsync())
+        .Append(GrainFactory.GetGrain<ICareWatchGrain>(SiteId).WakeAsync()));
+
+    public Task<IReadOnlyList<string>> ListResidentIdsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.ResidentIds]);
 
     public async Task AddResidentAsync(string residentId)
     {

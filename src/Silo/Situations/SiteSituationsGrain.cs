@@ -42,7 +42,7 @@ public sealed class SiteSituationsGrain(
         {
             SiteId = SiteId,
             Request = request,
-            Checklist = ChecklistOf(request.Kind),
+            Checklist = request.Checklist ?? ChecklistOf(request.Kind),
             SlaSeconds = await SlaSecondsAsync(request.Severity),
             Shelved = shelved,
             GroupedInto = summaryId,

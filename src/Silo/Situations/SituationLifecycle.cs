@@ -31,6 +31,7 @@ public static class SituationLifecycle
         state.Shelved = open.Shelved;
         state.GroupedInto = open.GroupedInto;
         state.SlaSeconds = request.Severity == Severity.Info ? 0 : open.SlaSeconds;
+        state.DueAt = request.DueAt;
         state.History.Add(new HistoryEntry(now, System, "raised", request.Detail));
         if (open.Shelved)
             state.History.Add(new HistoryEntry(now, System, "shelved", "its kind is shelved at this gate"));
@@ -136,9 +137,10 @@ public static class SituationLifecycle
     }
 
     /// <summary>Escalation runs from when the hub raised or announced the situation, not from the
-    /// event's own time: a gate's late buffer does not escalate on arrival.</summary>
+    /// event's own time: a gate's late buffer does not escalate on arrival. A situation with a due time
+    /// escalates first when it falls due, then after each SLA period.</summary>
     private static void ScheduleEscalation(SituationState state, DateTimeOffset now) =>
         state.NextEscalationAt = state.SlaSeconds > 0 && state.Announced && state.State == SituationStates.Raised
-            ? now.AddSeconds(state.SlaSeconds)
+            ? state.DueAt is { } due && due > now ? due : now.AddSeconds(state.SlaSeconds)
             : null;
 }

@@ -38,6 +38,8 @@ public sealed class SituationState
     /// <summary>When the next escalation is due, while one can be.</summary>
     [Id(26)] public DateTimeOffset? NextEscalationAt { get; set; }
 
+    [Id(27)] public DateTimeOffset? DueAt { get; set; }
+
     public bool Exists => Id.Length > 0;
 
     /// <summary>Whether changes are announced to screens: not while shelved or grouped into a flood summary.</summary>
@@ -68,6 +70,7 @@ public sealed class SituationState
         Checklist = [.. Checklist],
         Shelved = Shelved,
         GroupedInto = GroupedInto,
+        DueAt = DueAt,
         History = withHistory ? [.. History] : null,
     };
 

@@ -1,0 +1,89 @@
+using Ops.Contracts.Care;
+using Ops.Contracts.Residents;
+using Ops.Contracts.Situations;
+using Ops.Silo.Storage;
+
+namespace Ops.Silo.Care;
+
+/// <summary>Raises <c>welfare-check</c> (major) for a watched resident with no passage by the due time,
+/// and again after each further period without one. Deadlines are durable; the silo wakes the watch
+/// after a start.</summary>
+public sealed class CareWatchGrain(
+    [PersistentState("care-watch", GrainStorage.Name)] IPersistentState<CareWatchState> state,
+    TimeProvider time) : Grain, ICareWatchGrain
+{
+    private IGrainTimer? timer;
+
+    private string SiteId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Arm();
+        return Task.CompletedTask;
+    }
+
+    public async Task ArmAsync(WelfareWatch watch)
+    {
+        if (!watch.Passage && state.State.Watches.TryGetValue(watch.ResidentId, out var running))
+            watch = watch with { Due = running.Due };
+        if (state.State.Watches.GetValueOrDefault(watch.ResidentId) == watch)
+            return;
+        state.State.Watches[watch.ResidentId] = watch;
+        await state.WriteStateAsync();
+        Arm();
+    }
+
+    public async Task DisarmAsync(string residentId)
+    {
+        if (!state.State.Watches.Remove(residentId))
+            return;
+        await state.WriteStateAsync();
+        Arm();
+    }
+
+    public Task WakeAsync() => Task.CompletedTask;
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalMinutes < 2 ? $"{span.TotalSeconds:0} s" : span.TotalHours < 2 ? $"{span.TotalMinutes:0} min" : $"{span.TotalHours:0.#} h";
+
+    private void Arm()
+    {
+        timer?.Dispose();
+        timer = null;
+        if (state.State.Watches.Count == 0)
+            return;
+        var wait = state.State.Watches.Values.Min(w => w.Due) - time.GetUtcNow();
+        var dueIn = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        DelayDeactivation(dueIn + TimeSpan.FromMinutes(1));
+        timer = this.RegisterGrainTimer(CheckAsync, new GrainTimerCreationOptions
+        {
+            DueTime = dueIn,
+            Period = Timeout.InfiniteTimeSpan,
+            KeepAlive = true,
+        });
+    }
+
+    private async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var situations = GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId);
+        foreach (var watch in state.State.Watches.Values.Where(w => w.Due <= now).ToList())
+        {
+            var silence = TimeSpan.FromSeconds(watch.PeriodSeconds);
+            await situations.RaiseAsync(new RaiseRequest
+            {
+                Kind = SituationKinds.WelfareCheck,
+                Severity = Severity.Major,
+                Subject = $"resident:{watch.ResidentId}:welfare",
+                Title = $"Check on {watch.Name} ({watch.Unit}): not seen for a while",
+                Detail = $"elderly and living alone; no passage for {Duration(silence)}",
+                ResidentId = watch.ResidentId,
+                Unit = watch.Unit,
+                At = now,
+            });
+            state.State.Watches[watch.ResidentId] = watch with { Due = now + silence };
+        }
+        await state.WriteStateAsync();
+        Arm();
+    }
+}

@@ -1,0 +1,43 @@
+using Ops.Contracts.Care;
+using Ops.Contracts.Residents;
+using Ops.Contracts.Situations;
+using Ops.Contracts.Sites;
+using Ops.Silo.Storage;
+
+namespace Ops.Silo.Care;
+
+public sealed class IncidentGrain(
+    [PersistentState("incidents", GrainStorage.Name)] IPersistentState<IncidentState> state,
+    TimeProvider time) : Grain, IIncidentGrain
+{
+    private string SiteId => this.GetPrimaryKeyString();
+
+    public async Task<IncidentPosted> PostAsync(Incident incident, string by)
+    {
+        var incidentId = $"{SiteId}-incident-{++state.State.LastNumber}";
+        await state.WriteStateAsync();
+
+        var ids = await GrainFactory.GetGrain<ISiteGrain>(SiteId).ListResidentIdsAsync();
+        var residents = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IResidentGrain>($"{SiteId}/{id}").GetAsync()));
+        var situations = GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId);
+        var raised = new List<string>();
+        var now = time.GetUtcNow();
+        foreach (var household in IncidentCare.InNeed(residents.OfType<Resident>(), incident.Building))
+        {
+            var view = await situations.RaiseAsync(new RaiseRequest
+            {
+                Kind = SituationKinds.IncidentCare,
+                Severity = Severity.Major,
+                Subject = $"incident:{incidentId}:{household.Unit}",
+                Title = $"{incident.Title}: check on {household.Unit}",
+                Detail = $"{IncidentCare.Detail(household)}. Incident {incidentId} ({incident.Kind}) posted by {by}{(incident.Detail is null ? "" : $": {incident.Detail}")}",
+                ResidentId = IncidentCare.FirstToVisit(household).ResidentId,
+                Unit = household.Unit,
+                At = now,
+                Checklist = IncidentCare.Checklist(incident.Kind),
+            });
+            raised.Add(view.Id);
+        }
+        return new IncidentPosted(incidentId, raised);
+    }
+}
