@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Ops.EndToEnd.Infrastructure;
@@ -87,5 +88,34 @@ public sealed class RestartTests
         var situation = await hub.GetJsonAsync(admin, $"api/situations/{id}");
         var escalations = situation.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString() == "escalated");
         Assert.Equal(situation.GetProperty("escalationLevel").GetInt32(), escalations);
+    }
+
+    [Fact]
+    public async Task A_welfare_check_that_falls_due_while_the_hub_restarts_is_still_raised()
+    {
+        await using var hub = await Hub.StartAsync(HubOptions.Fresh());
+        using (var admin = hub.Http(await hub.AdminTokenAsync()))
+        {
+            var provisioning = new Provisioning(admin);
+            await provisioning.SiteAsync("restart-welfare", new { name = "Welfare", care = new { welfareCheckSeconds = 6 } });
+            using var saved = await admin.PutAsJsonAsync("api/sites/restart-welfare/residents/r-1",
+                new { name = "Wang Xiuying", unit = "3-2-1201", care = new[] { "elderly", "lives-alone" } });
+            saved.EnsureSuccessStatusCode();
+        }
+
+        await hub.RestartAsync();
+
+        // Nothing touches the resident or the site: only the woken watch can raise it.
+        using var again = hub.Http(await hub.AdminTokenAsync());
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        JsonElement[] open;
+        do
+        {
+            await Task.Delay(500);
+            open = (await again.GetFromJsonAsync<JsonElement[]>("api/sites/restart-welfare/situations"))!;
+        }
+        while (!open.Any(s => s.GetProperty("kind").GetString() == "welfare-check") && DateTime.UtcNow < deadline);
+        var check = Assert.Single(open, s => s.GetProperty("kind").GetString() == "welfare-check");
+        Assert.Equal("r-1", check.GetProperty("residentId").GetString());
     }
 }
