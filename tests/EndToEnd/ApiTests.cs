@@ -163,6 +163,8 @@ public sealed class ApiTests(HubFixture fixture)
         var created = await (await admin.PutAsJsonAsync(path, new { kind = "pedestrian", direction = "in" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal($"{HubFixture.SiteId}/rotating", created.GetProperty("mqtt").GetProperty("username").GetString());
 
+        await using var before = await GateClient.ConnectAsync(fixture.Hub.Options.MqttPort, HubFixture.SiteId, "rotating",
+            created.GetProperty("mqtt").GetProperty("password").GetString()!);
         var updated = await (await admin.PutAsJsonAsync(path, new { kind = "pedestrian", direction = "out", name = "Renamed" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(updated.TryGetProperty("mqtt", out _));
         Assert.Equal("Renamed", updated.GetProperty("name").GetString());
@@ -170,6 +172,10 @@ public sealed class ApiTests(HubFixture fixture)
         var rotated = await (await admin.PutAsJsonAsync(path + "?rotateSecret=true", new { kind = "pedestrian", direction = "out" })).Content.ReadFromJsonAsync<JsonElement>();
         var password = rotated.GetProperty("mqtt").GetProperty("password").GetString()!;
         Assert.NotEqual(created.GetProperty("mqtt").GetProperty("password").GetString(), password);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (before.Mqtt.IsConnected && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.False(before.Mqtt.IsConnected, "a connection made with the old secret is ended");
         await using var gate = await GateClient.ConnectAsync(fixture.Hub.Options.MqttPort, HubFixture.SiteId, "rotating", password);
         Assert.True(gate.Mqtt.IsConnected);
     }

@@ -13,4 +13,7 @@ public interface ICommandRelayGrain : IGrainWithIntegerKey
     /// <summary>How many gateways listen; 0 means a command cannot reach any gate now.</summary>
     [Alias("send")]
     Task<int> SendAsync(string siteId, string gateId, GateCommand command);
+
+    [Alias("disconnect")]
+    Task DisconnectAsync(string siteId, string gateId);
 }

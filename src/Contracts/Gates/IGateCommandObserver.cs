@@ -9,4 +9,8 @@ public interface IGateCommandObserver : IGrainObserver
 {
     [OneWay, Alias("send")]
     Task SendAsync(string siteId, string gateId, GateCommand command);
+
+    /// <summary>Ends the gate's MQTT connections, e.g. after its secret was rotated.</summary>
+    [OneWay, Alias("disconnect")]
+    Task DisconnectAsync(string siteId, string gateId);
 }

@@ -131,6 +131,16 @@ public sealed class GateBroker(
         }
     }
 
+    /// <summary>Ends every connection of a gate (its secret changed).</summary>
+    public async Task DisconnectGateAsync(GateAddress gate)
+    {
+        foreach (var clientId in clientOwners.Where(pair => pair.Value == gate).Select(pair => pair.Key).ToList())
+        {
+            logger.LogInformation("Disconnecting gate {Gate}: its secret was rotated", gate);
+            await server!.DisconnectClientAsync(clientId, MqttDisconnectReasonCode.NotAuthorized);
+        }
+    }
+
     /// <summary>Publishes a message of the hub to a gate (QoS 1).</summary>
     public Task PublishAsync(Reply reply)
     {

@@ -27,6 +27,18 @@ public sealed class GateCommandSender(IClusterClient cluster, GateBroker broker,
         }
     }
 
+    public async Task DisconnectAsync(string siteId, string gateId)
+    {
+        try
+        {
+            await broker.DisconnectGateAsync(new GateAddress(siteId, gateId));
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Could not disconnect gate {Gate}", new GateAddress(siteId, gateId));
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reference = cluster.CreateObjectReference<IGateCommandObserver>(this);

@@ -23,6 +23,12 @@ public sealed class CommandRelayGrain(ILogger<CommandRelayGrain> logger) : Grain
         return Task.CompletedTask;
     }
 
+    public Task DisconnectAsync(string siteId, string gateId)
+    {
+        gateways.Notify(gateway => gateway.DisconnectAsync(siteId, gateId));
+        return Task.CompletedTask;
+    }
+
     public Task<int> SendAsync(string siteId, string gateId, GateCommand command)
     {
         gateways.Notify(gateway => gateway.SendAsync(siteId, gateId, command));

@@ -38,6 +38,7 @@ public sealed class GateGrain(
     public async Task<GateProvisioned> ProvisionAsync(GateSpec spec, bool rotateSecret)
     {
         MqttCredentials? credentials = null;
+        var rotated = state.State.Spec is not null && rotateSecret;
         if (state.State.Spec is null || rotateSecret)
         {
             credentials = new MqttCredentials(address.Key, SecretHasher.NewSecret());
@@ -47,6 +48,9 @@ public sealed class GateGrain(
         state.State.Spec = spec;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISiteGrain>(address.SiteId).AddGateAsync(address.GateId);
+        // The old secret must stop working now, also for a connection made with it.
+        if (rotated)
+            await GrainFactory.GetGrain<ICommandRelayGrain>(0).DisconnectAsync(address.SiteId, address.GateId);
         if (heartbeatChanged)
         {
             healthCheck?.Dispose();

@@ -9,6 +9,9 @@ public static class SituationLifecycle
 {
     public const string System = "system";
 
+    /// <summary>How many repeats are kept as entries of their own before a run of them is folded into one.</summary>
+    public const int RepeatEntries = 10;
+
     public static void Open(SituationState state, string id, OpenSituation open, DateTimeOffset now)
     {
         var request = open.Request;
@@ -49,7 +52,13 @@ public static class SituationLifecycle
             state.Detail = detail;
         var wasActive = state.Active;
         state.Active = true;
-        state.History.Add(new HistoryEntry(now, System, wasActive ? "repeated" : "repeated; active again", detail));
+        var entry = new HistoryEntry(now, System, wasActive ? "repeated" : "repeated; active again", detail);
+        // A flapping condition must not grow the situation without bound: after the first repeats,
+        // a run of plain repeats is kept as one entry that says how many there were.
+        if (wasActive && state.History.Count(h => h.Action == "repeated") >= RepeatEntries && state.History[^1].Action == "repeated")
+            state.History[^1] = entry with { Note = $"occurrence {state.Occurrences}{(detail is null ? "" : $": {detail}")}" };
+        else
+            state.History.Add(entry);
     }
 
     public static bool Clear(SituationState state, string why, DateTimeOffset now)

@@ -54,6 +54,25 @@ public sealed class SituationLifecycleTests
     }
 
     [Fact]
+    public void A_flapping_condition_keeps_its_first_repeats_and_folds_the_rest_into_one_entry()
+    {
+        var state = Raised();
+        for (var i = 0; i < 100; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            SituationLifecycle.Repeat(state, time.GetUtcNow(), null, time.GetUtcNow());
+        }
+        Assert.Equal(101, state.Occurrences);
+        Assert.Equal(1 + SituationLifecycle.RepeatEntries, state.History.Count);
+        Assert.Equal(time.GetUtcNow(), state.History[^1].At);
+        Assert.Equal("occurrence 101", state.History[^1].Note);
+
+        SituationLifecycle.Acknowledge(state, "ann", null, time.GetUtcNow());
+        SituationLifecycle.Repeat(state, time.GetUtcNow(), null, time.GetUtcNow());
+        Assert.Equal(("repeated", "acknowledged"), (state.History[^1].Action, state.History[^2].Action));
+    }
+
+    [Fact]
     public void A_late_repeat_does_not_move_last_at_backwards()
     {
         var state = Raised();
