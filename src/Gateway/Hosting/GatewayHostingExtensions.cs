@@ -27,6 +27,7 @@ public static class GatewayHostingExtensions
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GatewayMetrics>());
         builder.Services.AddSingleton<GateMessageHandler>();
+        builder.Services.AddSingleton<GateLogins>();
         builder.Services.AddSingleton<GateBroker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GateBroker>());
         builder.Services.AddHostedService<GateCommandSender>();

@@ -13,7 +13,7 @@ namespace Ops.Gateway.Mqtt;
 /// <summary>The embedded MQTT broker: authenticates gates, enforces the per-topic ACL of CONTRACT §3,
 /// and acknowledges an event only once <see cref="GateMessageHandler"/> has processed it.</summary>
 public sealed class GateBroker(
-    BrokerSettings settings, GateMessageHandler handler, IClusterClient cluster, ILogger<GateBroker> logger)
+    BrokerSettings settings, GateMessageHandler handler, IClusterClient cluster, GateLogins logins, ILogger<GateBroker> logger)
     : IHostedService, IDisposable
 {
     private const string GateItem = "ops.gate";
@@ -54,10 +54,17 @@ public sealed class GateBroker(
             args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             return;
         }
+        if (logins.IsLockedOut(gate.Key))
+        {
+            logger.LogWarning("Gate {Gate} was refused: too many wrong passwords, wait {Window}", gate, GateLogins.FailureWindow);
+            args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            return;
+        }
         bool verified;
         try
         {
-            verified = await cluster.GetGrain<IGateGrain>(gate.Key).VerifySecretAsync(args.Password);
+            verified = logins.IsKnownGood(gate.Key, args.Password)
+                || await cluster.GetGrain<IGateGrain>(gate.Key).VerifySecretAsync(args.Password);
         }
         catch (Exception exception)
         {
@@ -67,6 +74,7 @@ public sealed class GateBroker(
         }
         if (!verified)
         {
+            logins.Failed(gate.Key);
             logger.LogWarning("Gate {Gate} was refused: wrong password or unknown gate", gate);
             args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             return;
@@ -76,6 +84,7 @@ public sealed class GateBroker(
             args.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
             return;
         }
+        logins.Succeeded(gate.Key, args.Password);
         args.SessionItems[GateItem] = gate;
     }
 
@@ -134,6 +143,7 @@ public sealed class GateBroker(
     /// <summary>Ends every connection of a gate (its secret changed).</summary>
     public async Task DisconnectGateAsync(GateAddress gate)
     {
+        logins.Forget(gate.Key);
         foreach (var clientId in clientOwners.Where(pair => pair.Value == gate).Select(pair => pair.Key).ToList())
         {
             logger.LogInformation("Disconnecting gate {Gate}: its secret was rotated", gate);
