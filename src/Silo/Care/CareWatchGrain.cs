@@ -2,6 +2,7 @@ using Ops.Contracts.Care;
 using Ops.Contracts.Residents;
 using Ops.Contracts.Situations;
 using Ops.Silo.Storage;
+using Ops.Silo.Timers;
 
 namespace Ops.Silo.Care;
 
@@ -10,10 +11,8 @@ namespace Ops.Silo.Care;
 /// after a start.</summary>
 public sealed class CareWatchGrain(
     [PersistentState("care-watch", GrainStorage.Name)] IPersistentState<CareWatchState> state,
-    TimeProvider time) : Grain, ICareWatchGrain
+    TimeProvider time) : DeadlineGrain(time), ICareWatchGrain
 {
-    private IGrainTimer? timer;
-
     private string SiteId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -46,26 +45,12 @@ public sealed class CareWatchGrain(
     private static string Duration(TimeSpan span) =>
         span.TotalMinutes < 2 ? $"{span.TotalSeconds:0} s" : span.TotalHours < 2 ? $"{span.TotalMinutes:0} min" : $"{span.TotalHours:0.#} h";
 
-    private void Arm()
-    {
-        timer?.Dispose();
-        timer = null;
-        if (state.State.Watches.Count == 0)
-            return;
-        var wait = state.State.Watches.Values.Min(w => w.Due) - time.GetUtcNow();
-        var dueIn = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        DelayDeactivation(dueIn + TimeSpan.FromMinutes(1));
-        timer = this.RegisterGrainTimer(CheckAsync, new GrainTimerCreationOptions
-        {
-            DueTime = dueIn,
-            Period = Timeout.InfiniteTimeSpan,
-            KeepAlive = true,
-        });
-    }
+    private void Arm() =>
+        ArmDeadline(state.State.Watches.Count == 0 ? null : state.State.Watches.Values.Min(w => w.Due), CheckAsync);
 
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var situations = GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId);
         foreach (var watch in state.State.Watches.Values.Where(w => w.Due <= now).ToList())
         {

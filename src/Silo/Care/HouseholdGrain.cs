@@ -1,15 +1,15 @@
 using Ops.Contracts.Care;
 using Ops.Contracts.Situations;
 using Ops.Silo.Storage;
+using Ops.Silo.Timers;
 
 namespace Ops.Silo.Care;
 
 public sealed class HouseholdGrain(
     [PersistentState("household", GrainStorage.Name)] IPersistentState<HouseholdState> state,
-    TimeProvider time) : Grain, IHouseholdGrain
+    TimeProvider time) : DeadlineGrain(time), IHouseholdGrain
 {
     private static readonly TimeSpan Memory = TimeSpan.FromHours(1);
-    private IGrainTimer? timer;
 
     private string SiteId => this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().IndexOf('/')];
 
@@ -33,21 +33,12 @@ public sealed class HouseholdGrain(
         Arm();
     }
 
-    private void Arm()
-    {
-        timer?.Dispose();
-        timer = null;
-        if (state.State.Unescorted.Count == 0)
-            return;
-        var wait = state.State.Unescorted.Min(ChildEscort.WindowEnd) - time.GetUtcNow();
-        var dueIn = wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        DelayDeactivation(dueIn + TimeSpan.FromMinutes(1));
-        timer = this.RegisterGrainTimer(RaiseAloneAsync, new GrainTimerCreationOptions { DueTime = dueIn, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
-    }
+    private void Arm() =>
+        ArmDeadline(state.State.Unescorted.Count == 0 ? null : state.State.Unescorted.Min(ChildEscort.WindowEnd), RaiseAloneAsync);
 
     private async Task RaiseAloneAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var situations = GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId);
         foreach (var child in state.State.Unescorted.Where(c => ChildEscort.WindowEnd(c) <= now).ToList())
         {

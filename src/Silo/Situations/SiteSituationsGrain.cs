@@ -1,17 +1,16 @@
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Silo.Storage;
+using Ops.Silo.Timers;
 
 namespace Ops.Silo.Situations;
 
 public sealed class SiteSituationsGrain(
     [PersistentState("site-situations", GrainStorage.Name)] IPersistentState<SiteSituationsState> state,
-    TimeProvider time) : Grain, ISiteSituationsGrain
+    TimeProvider time) : DeadlineGrain(time), ISiteSituationsGrain
 {
     /// <summary>How far back <c>state=all</c> looks when no period is given, and how many it lists at most.</summary>
     public const int MaxListed = 1000;
-
-    private IGrainTimer? shelfExpiry;
 
     private SiteSituationsState Index => state.State;
 
@@ -29,7 +28,7 @@ public sealed class SiteSituationsGrain(
         if (Index.Open.TryGetValue(key, out var openId))
             return await Situation(openId).RepeatAsync(request, request.Detail);
 
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         FloodControl.Prune(Index.RecentRaises, now);
         var shelved = request.GateId is { } gateId
             && Index.Shelves.Any(s => s.GateId == gateId && s.Kind == request.Kind && s.Until > now);
@@ -112,7 +111,7 @@ public sealed class SiteSituationsGrain(
     {
         Index.Shelves.RemoveAll(s => s.GateId == shelf.GateId && s.Kind == shelf.Kind);
         Index.Shelves.Add(shelf);
-        Index.ShelfLog.Add(new HistoryEntry(time.GetUtcNow(), shelf.By, "shelved",
+        Index.ShelfLog.Add(new HistoryEntry(Time.GetUtcNow(), shelf.By, "shelved",
             $"{shelf.Kind} at {shelf.GateId} until {shelf.Until:O}: {shelf.Reason}"));
         await state.WriteStateAsync();
         ArmShelfExpiry();
@@ -123,7 +122,7 @@ public sealed class SiteSituationsGrain(
     {
         if (Index.Shelves.RemoveAll(s => s.GateId == gateId && s.Kind == kind) == 0)
             return false;
-        Index.ShelfLog.Add(new HistoryEntry(time.GetUtcNow(), by, "unshelved", $"{kind} at {gateId}"));
+        Index.ShelfLog.Add(new HistoryEntry(Time.GetUtcNow(), by, "unshelved", $"{kind} at {gateId}"));
         await AnnounceShelvedAsync(gateId, kind, $"unshelved by {by}");
         await state.WriteStateAsync();
         ArmShelfExpiry();
@@ -132,7 +131,7 @@ public sealed class SiteSituationsGrain(
 
     public Task<IReadOnlyList<Shelf>> ListShelvesAsync()
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         return Task.FromResult<IReadOnlyList<Shelf>>([.. Index.Shelves.Where(s => s.Until > now)]);
     }
 
@@ -230,25 +229,12 @@ public sealed class SiteSituationsGrain(
         }
     }
 
-    private void ArmShelfExpiry()
-    {
-        shelfExpiry?.Dispose();
-        shelfExpiry = null;
-        if (Index.Shelves.Count == 0)
-            return;
-        var wait = Index.Shelves.Min(s => s.Until) - time.GetUtcNow();
-        DelayDeactivation(wait > TimeSpan.Zero ? wait + TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(1));
-        shelfExpiry = this.RegisterGrainTimer(ExpireShelvesAsync, new GrainTimerCreationOptions
-        {
-            DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-            Period = Timeout.InfiniteTimeSpan,
-            KeepAlive = true,
-        });
-    }
+    private void ArmShelfExpiry() =>
+        ArmDeadline(Index.Shelves.Count == 0 ? null : Index.Shelves.Min(s => s.Until), ExpireShelvesAsync);
 
     private async Task ExpireShelvesAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         foreach (var shelf in Index.Shelves.Where(s => s.Until <= now).ToList())
         {
             Index.Shelves.Remove(shelf);

@@ -1,21 +1,20 @@
 using Ops.Contracts.Feed;
 using Ops.Contracts.Situations;
 using Ops.Silo.Storage;
+using Ops.Silo.Timers;
 
 namespace Ops.Silo.Situations;
 
 public sealed class SituationGrain(
     [PersistentState("situation", GrainStorage.Name)] IPersistentState<SituationState> state,
-    TimeProvider time) : Grain, ISituationGrain
+    TimeProvider time) : DeadlineGrain(time), ISituationGrain
 {
-    private IGrainTimer? escalation;
-
     private SituationState Situation => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Escalations that fell due while the hub was down are applied at once.
-        if (Situation.Exists && SituationLifecycle.Escalate(Situation, time.GetUtcNow()) > 0)
+        if (Situation.Exists && SituationLifecycle.Escalate(Situation, Time.GetUtcNow()) > 0)
             await SaveAsync();
         ArmEscalation();
     }
@@ -24,7 +23,7 @@ public sealed class SituationGrain(
     {
         if (Situation.Exists)
             return Situation.View(false);
-        SituationLifecycle.Open(Situation, this.GetPrimaryKeyString(), open, time.GetUtcNow());
+        SituationLifecycle.Open(Situation, this.GetPrimaryKeyString(), open, Time.GetUtcNow());
         await SaveAsync(archive: true);
         ArmEscalation();
         return Situation.View(false);
@@ -32,14 +31,14 @@ public sealed class SituationGrain(
 
     public async Task<SituationView> RepeatAsync(RaiseRequest repeat, string? detail)
     {
-        SituationLifecycle.Repeat(Situation, repeat.At, detail, time.GetUtcNow());
+        SituationLifecycle.Repeat(Situation, repeat.At, detail, Time.GetUtcNow());
         await SaveAsync();
         return Situation.View(false);
     }
 
     public async Task<SituationView> ClearAsync(DateTimeOffset at, string why)
     {
-        if (SituationLifecycle.Clear(Situation, why, time.GetUtcNow()))
+        if (SituationLifecycle.Clear(Situation, why, Time.GetUtcNow()))
             await SaveAsync();
         return Situation.View(false);
     }
@@ -58,7 +57,7 @@ public sealed class SituationGrain(
 
     public async Task<SituationView> UnshelveAsync(string why)
     {
-        SituationLifecycle.Unshelve(Situation, why, time.GetUtcNow());
+        SituationLifecycle.Unshelve(Situation, why, Time.GetUtcNow());
         await SaveAsync();
         ArmEscalation();
         return Situation.View(false);
@@ -73,7 +72,7 @@ public sealed class SituationGrain(
     {
         if (!Situation.Exists)
             return ChangeResult.Refused($"There is no situation {this.GetPrimaryKeyString()}.");
-        if (change(time.GetUtcNow()) is { } refusal)
+        if (change(Time.GetUtcNow()) is { } refusal)
             return ChangeResult.Refused(refusal);
         await SaveAsync(archive);
         ArmEscalation();
@@ -93,26 +92,11 @@ public sealed class SituationGrain(
             GrainFactory.GetGrain<IFeedBatcherGrain>(0).PublishSituationAsync(Situation.View(false)).Ignore();
     }
 
-    private void ArmEscalation()
-    {
-        escalation?.Dispose();
-        escalation = null;
-        if (Situation.NextEscalationAt is not { } due)
-            return;
-        var wait = due - time.GetUtcNow();
-        // A timer alone does not keep a grain activated until it fires; the deadline must not be collected away.
-        DelayDeactivation(wait > TimeSpan.Zero ? wait + TimeSpan.FromMinutes(1) : TimeSpan.FromMinutes(1));
-        escalation = this.RegisterGrainTimer(EscalateAsync, new GrainTimerCreationOptions
-        {
-            DueTime = wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-            Period = Timeout.InfiniteTimeSpan,
-            KeepAlive = true,
-        });
-    }
+    private void ArmEscalation() => ArmDeadline(Situation.NextEscalationAt, EscalateAsync);
 
     private async Task EscalateAsync(CancellationToken cancellationToken)
     {
-        if (SituationLifecycle.Escalate(Situation, time.GetUtcNow()) > 0)
+        if (SituationLifecycle.Escalate(Situation, Time.GetUtcNow()) > 0)
             await SaveAsync();
         ArmEscalation();
     }
