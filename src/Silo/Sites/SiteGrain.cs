@@ -45,4 +45,7 @@ public sealed class SiteGrain(
         if (state.State.ResidentIds.Add(residentId))
             await state.WriteStateAsync();
     }
+
+    public Task<IReadOnlyList<string>> ListResidentIdsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.ResidentIds]);
 }
