@@ -8,6 +8,7 @@ using Ops.Dashboard.Parking;
 using Ops.Dashboard.Problems;
 using Ops.Dashboard.Requests;
 using Ops.Dashboard.Residents;
+using Ops.Dashboard.Residents.Archive;
 using Ops.Dashboard.Sites;
 using Ops.Dashboard.Situations;
 using Ops.Dashboard.Users;
@@ -65,6 +66,7 @@ public static class DashboardHostingExtensions
         api.MapSiteEndpoints();
         api.MapGateEndpoints();
         api.MapResidentEndpoints();
+        api.MapArchiveEndpoints();
         api.MapSituationEndpoints();
         api.MapShelfEndpoints();
         api.MapChecklistEndpoints();
