@@ -6,11 +6,12 @@ namespace Ops.Contracts.Residents;
 [Alias("ops.resident-grain")]
 public interface IResidentGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the resident and claims its cards; refuses a card another active resident holds.</summary>
+    /// <summary>Stores the resident and claims its cards and plates; refuses a card or plate another
+    /// active resident holds, and then changes nothing.</summary>
     [Alias("save")]
     Task<ResidentSaved> SaveAsync(Resident resident);
 
-    /// <summary>The resident, or null when unknown. Interleaves, so that card grains can ask
+    /// <summary>The resident, or null when unknown. Interleaves, so that card and plate grains can ask
     /// while two residents' saves are in flight.</summary>
     [AlwaysInterleave, Alias("get")]
     Task<Resident?> GetAsync();

@@ -25,9 +25,11 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("wake")]
     Task WakeAsync();
 
-    [AlwaysInterleave, Alias("list-resident-ids")]
-    Task<IReadOnlyList<string>> ListResidentIdsAsync();
-
     [Alias("add-resident")]
     Task AddResidentAsync(string residentId);
+
+    /// <summary>The ids of every resident ever saved at the site, in ordinal order. Interleaves: a
+    /// read of the list, which resident saves only append to.</summary>
+    [AlwaysInterleave, Alias("list-resident-ids")]
+    Task<IReadOnlyList<string>> ListResidentIdsAsync();
 }

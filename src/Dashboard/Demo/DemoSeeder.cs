@@ -33,8 +33,8 @@ public sealed class DemoSeeder(IClusterClient cluster, DashboardSettings setting
     private static readonly Resident[] Residents =
     [
         new() { ResidentId = "r-1001", Name = "王秀英", Unit = "3-2-1201", Building = "3", Care = ["elderly", "lives-alone"], Cards = ["A1B2C3D4"] },
-        new() { ResidentId = "r-1002", Name = "李明", Unit = "3-1-0502", Building = "3", Cards = ["00FF1234"] },
-        new() { ResidentId = "r-1003", Name = "Chen Jing", Unit = "7-1-0301", Building = "7", Care = ["pregnant"], Cards = ["BEEF0042"] },
+        new() { ResidentId = "r-1002", Name = "李明", Unit = "3-1-0502", Building = "3", Cards = ["00FF1234"], Plates = ["粤B12345"] },
+        new() { ResidentId = "r-1003", Name = "Chen Jing", Unit = "7-1-0301", Building = "7", Care = ["pregnant"], Cards = ["BEEF0042"], Plates = ["粤B66666"] },
         new() { ResidentId = "r-1004", Name = "张伟", Unit = "7-2-0804", Building = "7", Cards = ["C0FFEE01"], Active = false },
     ];
 

@@ -9,6 +9,7 @@ using Ops.Dashboard.Parking;
 using Ops.Dashboard.Problems;
 using Ops.Dashboard.Requests;
 using Ops.Dashboard.Residents;
+using Ops.Dashboard.Residents.Archive;
 using Ops.Dashboard.Sites;
 using Ops.Dashboard.Situations;
 using Ops.Dashboard.Users;
@@ -66,6 +67,7 @@ public static class DashboardHostingExtensions
         api.MapSiteEndpoints();
         api.MapGateEndpoints();
         api.MapResidentEndpoints();
+        api.MapArchiveEndpoints();
         api.MapSituationEndpoints();
         api.MapShelfEndpoints();
         api.MapChecklistEndpoints();

@@ -20,6 +20,7 @@ public static class ResidentEndpoints
     {
         api.MapPut("/sites/{siteId}/residents/{residentId}", SaveAsync).RequireAuthorization(Policies.Admin);
         api.MapGet("/sites/{siteId}/residents/{residentId}", GetAsync).RequireAuthorization();
+        api.MapGet("/sites/{siteId}/residents", SearchAsync).RequireAuthorization(Policies.Operator);
         return api;
     }
 
@@ -35,7 +36,7 @@ public static class ResidentEndpoints
             .SaveAsync(ResidentRules.Normalise(residentId, resident!));
         return saved.Resident is { } stored
             ? TypedResults.Ok(stored)
-            : Problem.Conflict($"Card ending {Identifiers.CardTail(saved.ConflictingCard!)} belongs to active resident '{saved.ConflictingResidentId}'.");
+            : Problem.Conflict(ResidentConflict.Describe(saved) + ".");
     }
 
     private static async Task<Results<Ok<JsonNode>, ProblemHttpResult>> GetAsync(
@@ -54,5 +55,14 @@ public static class ResidentEndpoints
         var body = JsonSerializer.SerializeToNode(resident, json.Value.SerializerOptions)!;
         body["presence"] = JsonSerializer.SerializeToNode(await grain.GetPresenceAsync(), json.Value.SerializerOptions);
         return TypedResults.Ok(body);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<Resident>>, ProblemHttpResult>> SearchAsync(
+        string siteId, string? query, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
+            return missing;
+        var residents = await SiteResidents.LoadAsync(cluster, siteId);
+        return TypedResults.Ok<IReadOnlyList<Resident>>([.. residents.Where(resident => ResidentSearch.Matches(resident, query))]);
     }
 }

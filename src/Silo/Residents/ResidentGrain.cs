@@ -20,34 +20,55 @@ public sealed class ResidentGrain(
     public async Task<ResidentSaved> SaveAsync(Resident resident)
     {
         var residentId = resident.ResidentId;
-        var before = state.State.Resident?.Cards ?? [];
+        var before = state.State.Resident;
         var cards = resident.Cards.Select(Identifiers.NormaliseCard).Distinct(StringComparer.Ordinal).ToList();
+        var plates = resident.Plates.Select(Identifiers.NormalisePlate).Distinct(StringComparer.Ordinal).ToList();
 
-        var claimed = new List<(string Card, string? Previous)>();
-        foreach (var card in cards)
-        {
-            var claim = await Card(card).ClaimAsync(residentId);
-            if (claim.Holder == residentId)
-            {
-                claimed.Add((card, claim.Previous));
-            }
-            else if (resident.Active)
-            {
-                // Undo what this call took, each card back to its holder, so a refused save changes nothing.
-                foreach (var (taken, previous) in claimed.Where(c => c.Previous != residentId))
-                    await Card(taken).ReleaseAsync(residentId, previous);
-                return new ResidentSaved(null, card, claim.Holder);
-            }
-        }
-        foreach (var dropped in before.Except(cards, StringComparer.Ordinal))
+        // What this call took from others, to give back when a later claim is refused, so a refused save changes nothing.
+        var taken = new List<Func<Task>>();
+        if (await ClaimEachAsync(cards, resident, card => Card(card).ClaimAsync(residentId),
+                (card, previous) => Card(card).ReleaseAsync(residentId, previous), taken) is { } cardConflict)
+            return new ResidentSaved(null, cardConflict.Key, cardConflict.Holder);
+        if (await ClaimEachAsync(plates, resident, plate => Plate(plate).ClaimAsync(residentId),
+                (plate, previous) => Plate(plate).ReleaseAsync(residentId, previous), taken) is { } plateConflict)
+            return new ResidentSaved(null, null, plateConflict.Holder, plateConflict.Key);
+
+        foreach (var dropped in (before?.Cards ?? []).Except(cards, StringComparer.Ordinal))
             await Card(dropped).ReleaseAsync(residentId);
+        foreach (var dropped in (before?.Plates ?? []).Except(plates, StringComparer.Ordinal))
+            await Plate(dropped).ReleaseAsync(residentId);
 
-        state.State.Resident = resident with { Cards = cards };
+        state.State.Resident = resident with { Cards = cards, Plates = plates };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISiteGrain>(SiteId).AddResidentAsync(residentId);
         var site = await GrainFactory.GetGrain<ISiteGrain>(SiteId).GetConfigAsync() ?? new SiteConfig();
         await WatchWelfareAsync(state.State.Resident, state.State.Presence.LastSeenAt ?? time.GetUtcNow(), site.Care.WelfareCheckSeconds, passage: false);
         return new ResidentSaved(state.State.Resident, null, null);
+    }
+
+    /// <summary>Claims each card or plate for the resident. An inactive resident keeps one another active
+    /// resident holds without claiming it; for an active one that is a conflict: everything taken so far
+    /// goes back to its holder and the conflicting key and its holder are returned.</summary>
+    private static async Task<(string Key, string Holder)?> ClaimEachAsync(
+        IEnumerable<string> keys, Resident resident, Func<string, Task<CardClaim>> claim,
+        Func<string, string?, Task> release, List<Func<Task>> taken)
+    {
+        foreach (var key in keys)
+        {
+            var claimed = await claim(key);
+            if (claimed.Holder == resident.ResidentId)
+            {
+                if (claimed.Previous != resident.ResidentId)
+                    taken.Add(() => release(key, claimed.Previous));
+            }
+            else if (resident.Active)
+            {
+                foreach (var giveBack in taken)
+                    await giveBack();
+                return (key, claimed.Holder);
+            }
+        }
+        return null;
     }
 
     public Task<Resident?> GetAsync() => Task.FromResult(state.State.Resident);
@@ -115,4 +136,6 @@ public sealed class ResidentGrain(
         });
 
     private ICardGrain Card(string card) => GrainFactory.GetGrain<ICardGrain>($"{SiteId}/{card}");
+
+    private IPlateGrain Plate(string plate) => GrainFactory.GetGrain<IPlateGrain>($"{SiteId}/{plate}");
 }

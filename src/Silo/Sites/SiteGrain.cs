@@ -42,12 +42,12 @@ public sealed class SiteGrain(
         .Append(GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).WakeAsync())
         .Append(GrainFactory.GetGrain<ICareWatchGrain>(SiteId).WakeAsync()));
 
-    public Task<IReadOnlyList<string>> ListResidentIdsAsync() =>
-        Task.FromResult<IReadOnlyList<string>>([.. state.State.ResidentIds]);
-
     public async Task AddResidentAsync(string residentId)
     {
         if (state.State.ResidentIds.Add(residentId))
             await state.WriteStateAsync();
     }
+
+    public Task<IReadOnlyList<string>> ListResidentIdsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.ResidentIds]);
 }

@@ -1,0 +1,7 @@
+namespace Ops.Dashboard.Residents.Archive;
+
+public enum ArchiveFormat
+{
+    Csv,
+    Xlsx,
+}
