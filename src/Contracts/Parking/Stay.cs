@@ -19,5 +19,6 @@ public sealed record Stay
     /// <summary>The fee charged for the stay when it closed, in cents.</summary>
     [Id(8)] public long? FeeCents { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsTemporary => EntryReason == "granted.temporary";
 }

@@ -10,7 +10,7 @@ public interface ICardGrain : IGrainWithStringKey
 
     /// <summary>Gives the card to a resident unless another active resident holds it.</summary>
     [Alias("claim")]
-    Task<CardClaim> ClaimAsync(string residentId);
+    Task<HolderClaim> ClaimAsync(string residentId);
 
     /// <summary>The card was refused at a gate; after <c>cardHelpDenials</c> refusals within
     /// <c>cardHelpWindowSeconds</c> the card's owner likely needs help (CONTRACT §5 card-help).</summary>

@@ -11,7 +11,7 @@ public interface IPlateGrain : IGrainWithStringKey
 
     /// <summary>Gives the plate to a resident unless another active resident holds it.</summary>
     [Alias("claim")]
-    Task<CardClaim> ClaimAsync(string residentId);
+    Task<HolderClaim> ClaimAsync(string residentId);
 
     /// <summary>Releases the plate if this resident holds it, back to <paramref name="restoreTo"/> (a claim undone) or to nobody.</summary>
     [Alias("release")]

@@ -6,26 +6,14 @@ using Ops.Silo.Storage;
 
 namespace Ops.Silo.Residents;
 
+/// <summary>The card index of a site; also notices a card refused again and again.</summary>
 public sealed class CardGrain(
-    [PersistentState("card", GrainStorage.Name)] IPersistentState<CardState> state) : Grain, ICardGrain
+    [PersistentState("card", GrainStorage.Name)] IPersistentState<HolderState> state) : HolderIndexGrain(state), ICardGrain
 {
     // Recent refusals, in memory: a burst of them is what matters, not their history.
     private readonly List<DateTimeOffset> denials = [];
 
-    public Task<string?> GetHolderAsync() => Task.FromResult(state.State.Holder);
-
-    public async Task<CardClaim> ClaimAsync(string residentId)
-    {
-        var previous = state.State.Holder;
-        if (previous is not null && previous != residentId && await HoldsActivelyAsync(previous))
-            return new CardClaim(previous, previous);
-        if (previous != residentId)
-        {
-            state.State.Holder = residentId;
-            await state.WriteStateAsync();
-        }
-        return new CardClaim(residentId, previous);
-    }
+    protected override IReadOnlyList<string> ValuesOf(Resident resident) => resident.Cards;
 
     public async Task DeniedAsync(string gateId, DateTimeOffset at, CareConfig care)
     {
@@ -34,8 +22,8 @@ public sealed class CardGrain(
         if (denials.Count < care.CardHelpDenials)
             return;
         denials.Clear();
-        var (siteId, card) = SiteAndCard();
-        var holder = state.State.Holder is { } holderId
+        var (siteId, card) = SiteAndValue();
+        var holder = Holder is { } holderId
             ? await GrainFactory.GetGrain<IResidentGrain>($"{siteId}/{holderId}").GetAsync()
             : null;
         await GrainFactory.GetGrain<ISiteSituationsGrain>(siteId).RaiseAsync(new RaiseRequest
@@ -52,26 +40,5 @@ public sealed class CardGrain(
             Unit = holder?.Unit,
             At = at,
         });
-    }
-
-    public async Task ReleaseAsync(string residentId, string? restoreTo = null)
-    {
-        if (state.State.Holder != residentId)
-            return;
-        state.State.Holder = restoreTo;
-        await state.WriteStateAsync();
-    }
-
-    private (string SiteId, string Card) SiteAndCard()
-    {
-        var key = this.GetPrimaryKeyString();
-        return (key[..key.IndexOf('/')], key[(key.IndexOf('/') + 1)..]);
-    }
-
-    private async Task<bool> HoldsActivelyAsync(string holderId)
-    {
-        var (siteId, card) = SiteAndCard();
-        var holder = await GrainFactory.GetGrain<IResidentGrain>($"{siteId}/{holderId}").GetAsync();
-        return holder is { Active: true } && holder.Cards.Contains(card, StringComparer.Ordinal);
     }
 }

@@ -50,7 +50,7 @@ public sealed class ResidentGrain(
     /// resident holds without claiming it; for an active one that is a conflict: everything taken so far
     /// goes back to its holder and the conflicting key and its holder are returned.</summary>
     private static async Task<(string Key, string Holder)?> ClaimEachAsync(
-        IEnumerable<string> keys, Resident resident, Func<string, Task<CardClaim>> claim,
+        IEnumerable<string> keys, Resident resident, Func<string, Task<HolderClaim>> claim,
         Func<string, string?, Task> release, List<Func<Task>> taken)
     {
         foreach (var key in keys)
