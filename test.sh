@@ -22,7 +22,9 @@ dotnet build Ops.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Ops.sln -c "$configuration" --no-build --nologo 2>&1 | tee "$log" || status=$?
+# One test project at a time (-m:1): the end-to-end tests time real seconds on a 2-core machine and
+# should not share it with the in-process cluster tests.
+dotnet test Ops.sln -c "$configuration" --no-build --nologo -m:1 2>&1 | tee "$log" || status=$?
 
 # One closing line for the whole run, summed over the test projects.
 awk '/^(Passed|Failed)!/ {
