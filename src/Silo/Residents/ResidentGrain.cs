@@ -103,7 +103,9 @@ public sealed class ResidentGrain(
                 ResidentId = resident.ResidentId, Name = resident.Name, Child = resident.Care.Contains("child"),
                 GateId = pass.GateId, At = pass.At, EscortSeconds = pass.Site.Care.ChildEscortSeconds,
             });
-        await WatchWelfareAsync(resident, pass.At, pass.Site.Care.WelfareCheckSeconds, passage: true);
+        // Only watched residents concern the site's welfare watch at a passage; saves arm and disarm it.
+        if (CareRules.NeedsWelfareWatch(resident))
+            await WatchWelfareAsync(resident, pass.At, pass.Site.Care.WelfareCheckSeconds, passage: true);
         return result with { Personal = care.Personal, Greeting = care.Greeting, OpenFactor = care.OpenFactor };
     }
 
