@@ -94,27 +94,49 @@ public sealed partial class Hub : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the dashboard alone, as a crash or a redeploy of it would: live screens lose
+    /// their connection while gates and the cluster go on.</summary>
+    public async Task StopDashboardAsync()
+    {
+        var dashboard = processes.Single(p => p.Name == "dashboard");
+        await dashboard.StopAsync();
+        processes.Remove(dashboard);
+    }
+
+    public async Task StartDashboardAsync()
+    {
+        StartDashboard();
+        await WaitUntilAsync(ReadyAsync, "/health/ready");
+    }
+
+    private Dictionary<string, string> ProcessEnvironment() => new()
+    {
+        ["OPS_DATA_DIR"] = Options.DataDirectory,
+        ["OPS_HTTP_PORT"] = Options.HttpPort.ToString(),
+        ["OPS_MQTT_PORT"] = Options.MqttPort.ToString(),
+        ["OPS_SILO_PORT"] = Options.SiloPort.ToString(),
+        ["OPS_ORLEANS_GATEWAY_PORT"] = Options.OrleansGatewayPort.ToString(),
+        ["OPS_DEMO"] = "0",
+        ["OPS_ADMIN_PASSWORD"] = Options.AdminPassword ?? "",
+        ["Logging__LogLevel__Orleans"] = "Warning",
+        ["Logging__LogLevel__Microsoft"] = "Warning",
+        ["Logging__LogLevel__Polly"] = "Warning",
+    };
+
+    private void StartDashboard()
+    {
+        var root = Repository.Root;
+        processes.Add(HubProcess.Start("dashboard", Repository.Dll("src/Dashboard", "Ops.Dashboard"), root, ProcessEnvironment(),
+            "--contentRoot", Path.Combine(root, "src", "Dashboard")));
+    }
+
     private async Task StartProcessesAsync()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["OPS_DATA_DIR"] = Options.DataDirectory,
-            ["OPS_HTTP_PORT"] = Options.HttpPort.ToString(),
-            ["OPS_MQTT_PORT"] = Options.MqttPort.ToString(),
-            ["OPS_SILO_PORT"] = Options.SiloPort.ToString(),
-            ["OPS_ORLEANS_GATEWAY_PORT"] = Options.OrleansGatewayPort.ToString(),
-            ["OPS_DEMO"] = "0",
-            ["OPS_ADMIN_PASSWORD"] = Options.AdminPassword ?? "",
-            ["Logging__LogLevel__Orleans"] = "Warning",
-            ["Logging__LogLevel__Microsoft"] = "Warning",
-            ["Logging__LogLevel__Polly"] = "Warning",
-        };
         var root = Repository.Root;
-        processes.Add(HubProcess.Start("silo", Repository.Dll("src/Silo", "Ops.Silo"), root, environment));
+        processes.Add(HubProcess.Start("silo", Repository.Dll("src/Silo", "Ops.Silo"), root, ProcessEnvironment()));
         await WaitUntilAsync(() => PortOpenAsync(Options.OrleansGatewayPort), "the silo's gateway port");
-        processes.Add(HubProcess.Start("gateway", Repository.Dll("src/Gateway", "Ops.Gateway"), root, environment));
-        processes.Add(HubProcess.Start("dashboard", Repository.Dll("src/Dashboard", "Ops.Dashboard"), root, environment,
-            "--contentRoot", Path.Combine(root, "src", "Dashboard")));
+        processes.Add(HubProcess.Start("gateway", Repository.Dll("src/Gateway", "Ops.Gateway"), root, ProcessEnvironment()));
+        StartDashboard();
         await WaitUntilAsync(ReadyAsync, "/health/ready");
 
         if (Options.AdminPassword is { } password)
