@@ -5,6 +5,7 @@ public static class FeedExtensions
     public static WebApplicationBuilder AddOpsFeed(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR();
+        builder.Services.AddSingleton<FeedMemory>();
         builder.Services.AddHostedService<FeedRelay>();
         return builder;
     }

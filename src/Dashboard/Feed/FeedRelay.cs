@@ -5,15 +5,18 @@ namespace Ops.Dashboard.Feed;
 
 /// <summary>This process's observer of the cluster's pushes: keeps its subscription fresh and passes
 /// each batch on to the SignalR group of every site in it.</summary>
-public sealed class FeedRelay(IClusterClient cluster, IHubContext<OpsHub, IOpsClient> hub, ILogger<FeedRelay> logger)
+public sealed class FeedRelay(
+    IClusterClient cluster, IHubContext<OpsHub, IOpsClient> hub, FeedMemory memory, ILogger<FeedRelay> logger)
     : BackgroundService, IFeedObserver
 {
     // Short, so that after a silo restart the subscription is back within seconds.
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
 
-    /// <summary>Sends a batch on, in order: feed entries per site, then each situation and gate change.</summary>
+    /// <summary>Remembers the batch's feed entries and sends the batch on, in order: feed entries per site,
+    /// then each situation and gate change.</summary>
     public async Task OnBatchAsync(FeedBatch batch)
     {
+        memory.Record(batch.Events);
         foreach (var site in batch.Events.GroupBy(entry => entry.SiteId))
             await hub.Clients.Group(OpsHub.SiteGroup(site.Key)).events([.. site]);
         foreach (var situation in batch.Situations)

@@ -75,6 +75,7 @@ public static class DashboardHostingExtensions
         api.MapRequestEndpoints();
         api.MapVehicleEndpoints();
         api.MapIncidentEndpoints();
+        api.MapFeedEndpoints();
         app.MapOpsFeed();
         return app;
     }

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ops.Contracts;
 using Ops.Contracts.Users;
 using Ops.Dashboard.Auth;
 using Ops.Dashboard.Problems;
+using Ops.Dashboard.Sites;
 
 namespace Ops.Dashboard.Users;
 
@@ -12,8 +14,32 @@ public static class UserEndpoints
 
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
+        api.MapGet("/me", MeAsync).RequireAuthorization();
+        api.MapGet("/users", ListUsersAsync).RequireAuthorization(Policies.Admin);
         api.MapPut("/users/{username}", SetUserAsync).RequireAuthorization(Policies.Admin);
+        api.MapGet("/sites/{siteId}/users", ListSiteUsersAsync).RequireAuthorization(Policies.Operator);
         return api;
+    }
+
+    /// <summary>The caller as stored now (role and sites may have changed since the token was issued).</summary>
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> MeAsync(ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var username = user.Identity?.Name;
+        var me = Identifiers.IsUsername(username) ? await cluster.GetGrain<IUserGrain>(username!).GetAsync() : null;
+        return me is null ? Problem.Unauthorized("The user of this token does not exist.") : TypedResults.Ok(me);
+    }
+
+    private static async Task<Ok<IReadOnlyList<UserView>>> ListUsersAsync(IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IUserDirectoryGrain>(0).ListAsync());
+
+    /// <summary>Whom a situation of the site can be assigned to: the admins and the users given the site.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<SiteUser>>, ProblemHttpResult>> ListSiteUsersAsync(
+        string siteId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
+            return missing;
+        var users = await cluster.GetGrain<IUserDirectoryGrain>(0).ListSiteAsync(siteId);
+        return TypedResults.Ok<IReadOnlyList<SiteUser>>([.. users.Select(u => new SiteUser(u.Username, u.DisplayName, u.Role))]);
     }
 
     private static async Task<Results<Ok<UserView>, ValidationProblem>> SetUserAsync(

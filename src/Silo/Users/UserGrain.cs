@@ -14,7 +14,9 @@ public sealed class UserGrain(
         state.State.DisplayName = spec.DisplayName;
         state.State.Sites = [.. spec.Sites];
         await state.WriteStateAsync();
-        return View();
+        var view = View();
+        await GrainFactory.GetGrain<IUserDirectoryGrain>(0).UpsertAsync(view);
+        return view;
     }
 
     public Task<UserView?> SignInAsync(string password) => Task.FromResult(
