@@ -95,6 +95,25 @@ public sealed class ParkingTests(HubFixture fixture)
         var vehicle = await lot.VehicleAsync("B22222");
         Assert.False(vehicle.GetProperty("inside").GetBoolean());
         Assert.Equal(1100, vehicle.GetProperty("recentStays")[0].GetProperty("feeCents").GetInt64());
+
+        // The live feed shows the money as the gate does: the fee due on the refused exit, then the payment.
+        var amounts = await FeedAmountsAsync(lot, count: 2);
+        Assert.Equal([1100, 1100], amounts);
+    }
+
+    private async Task<long[]> FeedAmountsAsync(Lot lot, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var events = await fixture.Hub.GetJsonAsync(lot.Admin, $"api/sites/{lot.SiteId}/events");
+            long[] amounts = [.. events.EnumerateArray()
+                .Where(e => e.TryGetProperty("amountCents", out _))
+                .Select(e => e.GetProperty("amountCents").GetInt64())];
+            if (amounts.Length >= count || DateTime.UtcNow > deadline)
+                return amounts;
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

@@ -16,4 +16,7 @@ public sealed record EventView
     [Id(9)] public string? CardTail { get; init; }
     [Id(10)] public string? Action { get; init; }
     [Id(11)] public string? Reason { get; init; }
+
+    /// <summary>Money at a vehicle gate, in cents: the fee due or charged on exit, the amount of a payment.</summary>
+    [Id(12)] public long? AmountCents { get; init; }
 }

@@ -74,6 +74,7 @@ public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteCo
             ResidentId = decision.ResidentId,
             Action = decision.Action,
             Reason = decision.Reason,
+            AmountCents = payment ? gateEvent.AmountCents : decision.FeeCents,
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Ops.EndToEnd.Infrastructure;
 
@@ -43,6 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await provisioning.GateAsync(SiteId, "car-in", kind: "vehicle");
         await provisioning.UserAsync(StaffUser, StaffPassword, "staff", SiteId);
         await provisioning.ResidentAsync(SiteId, "r-wang", "Wang Xiuying", ["aa0001"]);
+        await ResidentAsync(admin, "r-zhao", new { name = "赵桂兰", unit = "3-1-0502", building = "3", care = new[] { "elderly", "lives-alone" }, cards = new[] { "aa0002" } });
+        await ResidentAsync(admin, "r-liu", new { name = "Liu Yang", unit = "7-1-0301", building = "7", care = new[] { "wheelchair" }, cards = new[] { "aa0003" } });
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -52,6 +55,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    private static async Task ResidentAsync(HttpClient admin, string residentId, object resident)
+    {
+        using var response = await admin.PutAsJsonAsync($"api/sites/{SiteId}/residents/{residentId}", resident);
+        response.EnsureSuccessStatusCode();
     }
 
     public Task<GateClient> DoorAsync() => GateClient.ConnectAsync(Hub.Options.MqttPort, SiteId, Door, DoorPassword);

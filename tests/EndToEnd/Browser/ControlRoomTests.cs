@@ -55,6 +55,7 @@ public sealed class ControlRoomTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
         await Expect(row).ToHaveCountAsync(0);
+        await Expect(page.Locator("dialog")).ToHaveCountAsync(0);
 
         await page.Keyboard.PressAsync("?");
         await Expect(page.Locator("dialog")).ToContainTextAsync("Acknowledge the selected situation");

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -15,8 +16,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
     [InlineData("zh-CN")]
     public async Task The_control_room_fills_a_wall_screen_and_meets_WCAG_AA(string language)
     {
-        await using var door = await fixture.DoorAsync();
-        await door.SwipeAsync($"swipe-{language}", "aa0001");
+        await PopulateAsync();
         var page = await fixture.SignInAsAdminAsync(language: language);
         await Expect(page.GetByTestId("feed")).ToBeVisibleAsync();
         await page.WaitForTimeoutAsync(500);
@@ -32,6 +32,7 @@ public sealed class ScreenTests(BrowserFixture fixture)
     [InlineData("zh-CN")]
     public async Task The_staff_page_fits_a_phone_and_meets_WCAG_AA(string language)
     {
+        await PopulateAsync();
         var page = await fixture.SignInAsync(BrowserFixture.StaffUser, BrowserFixture.StaffPassword, "staff", 390, 844, language);
         await Expect(page.Locator("#mine-title")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, $"staff-390x844-{language}");
@@ -58,6 +59,31 @@ public sealed class ScreenTests(BrowserFixture fixture)
         Assert.Contains("\"display\":\"standalone\"", manifest);
         Assert.Contains("manifest+json", manifest);
         Assert.DoesNotContain("404", manifest);
+    }
+
+    private static bool populated;
+
+    /// <summary>An ordinary moment at the site, so the screenshots show what operators see: residents
+    /// passing, a refused card, a wheelchair user at the door, a water outage in building 3 and a
+    /// resident's request.</summary>
+    private async Task PopulateAsync()
+    {
+        if (populated)
+            return;
+        populated = true;
+        await using var door = await fixture.DoorAsync();
+        foreach (var (id, card) in new[] { ("s-1", "aa0001"), ("s-2", "aa0003"), ("s-3", "ffff99"), ("s-4", "aa0002") })
+        {
+            await door.SwipeAsync($"screen-{id}", card);
+            await door.NextCommandAsync();
+        }
+        using var admin = fixture.Hub.Http(await fixture.Hub.AdminTokenAsync());
+        using (var incident = await admin.PostAsJsonAsync($"api/sites/{BrowserFixture.SiteId}/incidents",
+            new { kind = "water-outage", building = "3", title = "Water off in building 3 until 18:00" }))
+            incident.EnsureSuccessStatusCode();
+        using (var request = await admin.PostAsJsonAsync($"api/sites/{BrowserFixture.SiteId}/requests",
+            new { residentId = "r-wang", kind = "child-care", detail = "Look after her grandson at the gate house for an hour", dueAt = DateTimeOffset.UtcNow.AddHours(1) }))
+            request.EnsureSuccessStatusCode();
     }
 
     private static readonly AxeRunOptions WcagAa = new()

@@ -1,4 +1,4 @@
-import { clock } from "../core/format";
+import { clock, money } from "../core/format";
 import { t, word } from "../core/i18n";
 import type { SiteStore } from "../core/sites";
 import type { EventView } from "../core/types";
@@ -37,6 +37,7 @@ export function LiveFeed(props: { store: SiteStore }) {
             <td>
               {event.action && <span class={`decision decision-${event.action}`}>{event.action === "deny" ? "✕ " : ""}{word(event.action)}</span>}
               {event.reason && <span class="muted"> {word(event.reason)}</span>}
+              {event.amountCents !== undefined && event.amountCents > 0 && <span class="amount"> {money(event.amountCents)}</span>}
             </td>
           </tr>
         ))}

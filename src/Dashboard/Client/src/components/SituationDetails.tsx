@@ -12,6 +12,7 @@ export function Checklist(props: { situation: SituationView; onChange: (view: Si
   const { situation } = props;
   const [busy, setBusy] = useState<number | null>(null);
   if (situation.checklist.length === 0) return null;
+  const next = situation.checklist.findIndex((item) => !item.done);
   const toggle = async (index: number, done: boolean) => {
     setBusy(index);
     try {
@@ -25,11 +26,12 @@ export function Checklist(props: { situation: SituationView; onChange: (view: Si
   return (
     <ol class={`checklist ${props.large ? "checklist-large" : ""}`}>
       {situation.checklist.map((item, index) => (
-        <li key={index} class={item.done ? "done" : ""}>
+        <li key={index} class={item.done ? "done" : index === next ? "next" : ""}>
           <label>
             <input type="checkbox" checked={item.done} disabled={busy !== null || situation.state === "resolved"}
               onChange={(event) => void toggle(index, event.currentTarget.checked)} />
             <span>{item.step}</span>
+            {index === next && <span class="tag tag-next">{t("staff.next")}</span>}
           </label>
         </li>
       ))}

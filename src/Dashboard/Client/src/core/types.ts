@@ -78,6 +78,8 @@ export interface EventView {
   cardTail?: string;
   action?: string;
   reason?: string;
+  /** The fee due or charged on exit, or the amount of a payment. */
+  amountCents?: number;
 }
 
 export interface Presence {

@@ -52,7 +52,6 @@ function NotifyButton() {
 function Card(props: { situation: SituationView; timeZone: string | undefined; onChange: (view: SituationView) => void; onResolve: () => void }) {
   const { situation } = props;
   const [busy, setBusy] = useState(false);
-  const next = situation.checklist.find((item) => !item.done);
   const acknowledge = async () => {
     setBusy(true);
     try {
@@ -76,7 +75,6 @@ function Card(props: { situation: SituationView; timeZone: string | undefined; o
       <p class="card-title">{situation.title}</p>
       <p class="card-where">{where}</p>
       {situation.dueAt && <p class="muted">{t("details.due")} {dateTime(situation.dueAt, props.timeZone)}</p>}
-      {next && <p class="card-next"><strong>{t("staff.next")}:</strong> {next.step}</p>}
       <Checklist situation={situation} onChange={props.onChange} large />
       <div class="card-actions">
         {situation.state === "raised" && (
