@@ -24,13 +24,29 @@ mkdir -p "$OPS_DATA_DIR"
 bin() { echo "$1/bin/$configuration/net10.0/$2.dll"; }
 
 pids=()
+names=()
+stop_timeout=15
+# Stops one process and waits for it to exit; after $stop_timeout s it is killed.
+stop_one() {
+  local pid=$1 name=$2
+  kill -TERM "$pid" 2>/dev/null || return 0
+  local deadline=$((SECONDS + stop_timeout))
+  while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "The $name did not stop within $stop_timeout s; killing it" >&2
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+}
 stop_all() {
-  trap - INT TERM EXIT
+  # A second Ctrl-C must not leave processes behind; each step below is bounded anyway.
+  trap '' INT TERM
+  trap - EXIT
   if [ ${#pids[@]} -gt 0 ]; then
     echo "Stopping..."
-    # Reverse order: the simulated gates and the dashboard go before the silo they depend on.
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -TERM "${pids[i]}" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    # Reverse order, one at a time: the simulated gates go first (their Last Wills still reach the
+    # gateway and the silo), then the dashboard and the gateway, and the silo they depend on last.
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_one "${pids[i]}" "${names[i]}"; done
   fi
 }
 trap 'stop_all; exit 130' INT
@@ -39,8 +55,11 @@ trap stop_all EXIT
 
 start() {
   local name=$1; shift
-  "$@" > >(sed -u "s/^/[$name] /") 2>&1 &
+  # The prefixing sed ignores Ctrl-C (sent to the whole foreground group), so that it still passes on
+  # what the process prints while stop_all stops it.
+  "$@" > >(trap '' INT; exec sed -u "s/^/[$name] /") 2>&1 &
   pids+=($!)
+  names+=("$name")
 }
 
 wait_for_port() {

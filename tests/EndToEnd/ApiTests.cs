@@ -229,13 +229,19 @@ public sealed class ApiTests(HubFixture fixture)
     }
 
     [Fact]
-    public async Task The_first_page_and_its_signalr_library_are_served()
+    public async Task The_web_client_is_served_from_the_dashboard_with_its_bundle_and_manifest()
     {
         using var http = fixture.Hub.Http();
-        var page = await http.GetStringAsync("/");
-        Assert.Contains("Ops control room", page);
-        using var library = await http.GetAsync("lib/signalr/signalr.min.js");
-        Assert.Equal(HttpStatusCode.OK, library.StatusCode);
+        using var index = await http.GetAsync("/");
+        var page = await index.Content.ReadAsStringAsync();
+        Assert.Equal("no-cache", index.Headers.CacheControl?.ToString());
+        var script = System.Text.RegularExpressions.Regex.Match(page, "src=\"(/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(script), page);
+        using var bundle = await http.GetAsync(script);
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        Assert.Contains("immutable", bundle.Headers.CacheControl?.ToString());
+        using var manifest = await http.GetAsync("/manifest.webmanifest");
+        Assert.Equal(HttpStatusCode.OK, manifest.StatusCode);
     }
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)

@@ -51,7 +51,23 @@ public sealed class FeedRelay(
         }
         finally
         {
+            await UnsubscribeAsync(feedHub, reference);
             cluster.DeleteObjectReference<IFeedObserver>(reference);
+        }
+    }
+
+    /// <summary>Leaves the feed before the observer goes away, so the hub stops sending to it; a batch
+    /// sent to a deleted observer is logged as a failure by the client.</summary>
+    private async Task UnsubscribeAsync(IFeedHubGrain feedHub, IFeedObserver reference)
+    {
+        try
+        {
+            await feedHub.UnsubscribeAsync(reference).WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception exception)
+        {
+            // The silo may be gone already; the subscription then expires by itself.
+            logger.LogDebug(exception, "Could not unsubscribe from the live feed");
         }
     }
 }

@@ -55,7 +55,7 @@ public static class DashboardHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ClientFiles.SetCaching });
         app.UseAuthentication();
         app.UseAuthorization();
 

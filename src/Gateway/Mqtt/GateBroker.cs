@@ -13,7 +13,8 @@ namespace Ops.Gateway.Mqtt;
 /// <summary>The embedded MQTT broker: authenticates gates, enforces the per-topic ACL of CONTRACT §3,
 /// and acknowledges an event only once <see cref="GateMessageHandler"/> has processed it.</summary>
 public sealed class GateBroker(
-    BrokerSettings settings, GateMessageHandler handler, IClusterClient cluster, GateLogins logins, ILogger<GateBroker> logger)
+    BrokerSettings settings, GateMessageHandler handler, IClusterClient cluster, GateLogins logins,
+    IHostApplicationLifetime lifetime, ILogger<GateBroker> logger)
     : IHostedService, IDisposable
 {
     private const string GateItem = "ops.gate";
@@ -39,6 +40,8 @@ public sealed class GateBroker(
         logger.LogInformation("MQTT broker listening on {Address}:{Port}", settings.Address, settings.Port);
     }
 
+    /// <summary>Closes the broker. The host stops services in reverse order of registration, so this runs
+    /// while the Orleans client (registered first) is still connected: gates are gone before it is.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (server is not null)
@@ -135,7 +138,11 @@ public sealed class GateBroker(
         catch (Exception exception)
         {
             // Not processed: close without acknowledging, so the gate delivers the message again.
-            logger.LogError(exception, "Could not process a message from gate {Gate}; it will be redelivered", gate);
+            // While the gateway (or the silo with it) shuts down this is expected, not an error worth a stack trace.
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+                logger.LogWarning("A message from gate {Gate} arrived while the gateway is stopping; it was not acknowledged and will be redelivered ({Error})", gate, exception.GetType().Name);
+            else
+                logger.LogError(exception, "Could not process a message from gate {Gate}; it will be redelivered", gate);
             args.CloseConnection = true;
         }
     }

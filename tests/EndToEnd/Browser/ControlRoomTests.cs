@@ -97,6 +97,17 @@ public sealed class ControlRoomTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Signing_out_returns_to_sign_in_and_forgets_the_token()
+    {
+        var page = await fixture.SignInAsAdminAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Expect(page.Locator("input[name=password]")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("signed out");
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('ops.session')"));
+    }
+
+    [Fact]
     public async Task A_refused_token_sends_the_user_back_to_sign_in_with_a_message()
     {
         var page = await fixture.SignInAsAdminAsync();

@@ -13,6 +13,7 @@ public sealed class StaffPageTests(BrowserFixture fixture)
     {
         var control = await fixture.SignInAsAdminAsync();
         var phone = await fixture.SignInAsync(BrowserFixture.StaffUser, BrowserFixture.StaffPassword, "staff", 390, 844);
+        await AllowNotificationsAsync(phone);
         await using var door = await fixture.DoorAsync();
         await door.PublishEventAsync(new { eventId = "held-1", type = "door.held", seconds = 120, at = DateTimeOffset.UtcNow });
         var row = control.Locator("tr[data-kind='door-held']");
@@ -25,6 +26,7 @@ public sealed class StaffPageTests(BrowserFixture fixture)
 
         var card = phone.GetByTestId("mine").Locator($"[data-situation='{id}']");
         await Expect(card).ToBeVisibleAsync(new() { Timeout = 5000 });
+        Assert.Contains("Door held open", await phone.EvaluateAsync<string[]>("() => window.shownNotifications"));
         Assert.False(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
         var resolve = card.GetByRole(AriaRole.Button, new() { Name = "Resolve" });
         Assert.True((await resolve.BoundingBoxAsync())!.Height >= 44, "the Resolve button is smaller than a thumb");
@@ -42,5 +44,27 @@ public sealed class StaffPageTests(BrowserFixture fixture)
             entry.GetProperty("action").GetString() == "resolved" && entry.GetProperty("by").GetString() == BrowserFixture.StaffUser
             && entry.TryGetProperty("note", out var note) && note.GetString() == "Closed the door and checked the latch");
         Assert.Empty(fixture.ForeignRequests());
+    }
+
+    /// <summary>The user allows notifications (the button asks the browser, which says yes), and the
+    /// page's notifications are recorded where the test can read them.</summary>
+    private static async Task AllowNotificationsAsync(IPage page)
+    {
+        await page.Context.GrantPermissionsAsync(["notifications"]);
+        await page.EvaluateAsync("""
+            () => {
+              window.shownNotifications = [];
+              const Real = window.Notification;
+              window.Notification = class extends Real {
+                constructor(title, options) { super(title, options); window.shownNotifications.push(title); }
+              };
+              window.Notification.requestPermission = () => Real.requestPermission();
+              Object.defineProperty(window.Notification, 'permission', { get: () => Real.permission });
+            }
+            """);
+        var ask = page.GetByRole(AriaRole.Button, new() { Name = "Notify me of assignments" });
+        if (await ask.CountAsync() > 0)
+            await ask.ClickAsync();
+        await Expect(page.GetByText("Notifications on")).ToBeVisibleAsync();
     }
 }
