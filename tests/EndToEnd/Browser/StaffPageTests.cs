@@ -26,11 +26,11 @@ public sealed class StaffPageTests(BrowserFixture fixture)
 
         var card = phone.GetByTestId("mine").Locator($"[data-situation='{id}']");
         await Expect(card).ToBeVisibleAsync(new() { Timeout = 5000 });
-        Assert.Contains("Door held open", await phone.EvaluateAsync<string[]>("() => window.shownNotifications"));
+        Assert.Contains(await phone.EvaluateAsync<string[]>("() => window.shownNotifications"), title => title.Contains("Door held open"));
         Assert.False(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
         var resolve = card.GetByRole(AriaRole.Button, new() { Name = "Resolve" });
         Assert.True((await resolve.BoundingBoxAsync())!.Height >= 44, "the Resolve button is smaller than a thumb");
-        await BrowserFixture.ScreenshotAsync(phone, "staff-390x844-en");
+        await BrowserFixture.ScreenshotAsync(phone, "staff-assigned-390x844-en");
 
         await resolve.ClickAsync();
         await phone.Locator("dialog textarea[name=note]").FillAsync("Closed the door and checked the latch");
