@@ -44,6 +44,17 @@ public sealed partial class Hub : IAsyncDisposable
         await StartProcessesAsync();
     }
 
+    /// <summary>Kills every process at once (kill -9), then starts them again on the same data and ports.</summary>
+    public async Task CrashAndStartAsync()
+    {
+        foreach (var process in processes)
+            await process.KillAsync();
+        processes.Clear();
+        await StartProcessesAsync();
+    }
+
+    public HubProcess ProcessNamed(string name) => processes.Single(p => p.Name == name);
+
     public async Task StopAsync()
     {
         for (var i = processes.Count - 1; i >= 0; i--)

@@ -67,6 +67,22 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the process at once, as kill -9 or a power cut would: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (process.HasExited)
+            return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    /// <summary>The process's resident memory now, from /proc (for tests that memory stays bounded).</summary>
+    public long ResidentBytes()
+    {
+        process.Refresh();
+        return process.WorkingSet64;
+    }
+
     public string Tail(int lines = 40) => $"--- {Name} (last {lines} lines) ---{Environment.NewLine}"
         + string.Join(Environment.NewLine, output.TakeLast(lines));
 
