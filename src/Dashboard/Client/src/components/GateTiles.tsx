@@ -4,7 +4,7 @@ import { age, clock, duration, now, shortTime } from "../core/format";
 import { t, word } from "../core/i18n";
 import type { SiteStore } from "../core/sites";
 import type { GateView, Shelf } from "../core/types";
-import { Dialog, DialogButtons, Field, failed, notify } from "./ui";
+import { Dialog, DialogButtons, Field, failed, notify, useSubmit } from "./ui";
 
 const shelvableKinds = ["door-held", "door-forced", "tamper", "gate-fault", "gate-offline", "anti-passback", "no-entry-record", "card-help"];
 
@@ -16,19 +16,11 @@ function stateWord(value: string | undefined): string {
 
 function OpenDialog(props: { store: SiteStore; gate: GateView; onClose: () => void }) {
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api(`/api/sites/${props.store.siteId}/gates/${props.gate.gateId}/open`, { method: "POST", json: { reason: reason.trim() } });
-      notify(t("gates.open.done", { gate: props.gate.name }));
-      props.onClose();
-    } catch (error) {
-      failed(error);
-      setBusy(false);
-    }
-  };
+  const [busy, submit] = useSubmit(async () => {
+    await api(`/api/sites/${props.store.siteId}/gates/${props.gate.gateId}/open`, { method: "POST", json: { reason: reason.trim() } });
+    notify(t("gates.open.done", { gate: props.gate.name }));
+    props.onClose();
+  });
   return (
     <Dialog title={t("gates.open.title", { gate: props.gate.name })} onClose={props.onClose}>
       <form onSubmit={submit}>
@@ -45,21 +37,13 @@ function ShelveDialog(props: { store: SiteStore; gate: GateView; onClose: () => 
   const [kind, setKind] = useState(shelvableKinds[0]!);
   const [minutes, setMinutes] = useState(30);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api(`/api/sites/${props.store.siteId}/gates/${props.gate.gateId}/shelve`, {
-        method: "POST", json: { kind, minutes, reason: reason.trim() },
-      });
-      await props.store.loadShelves();
-      props.onClose();
-    } catch (error) {
-      failed(error);
-      setBusy(false);
-    }
-  };
+  const [busy, submit] = useSubmit(async () => {
+    await api(`/api/sites/${props.store.siteId}/gates/${props.gate.gateId}/shelve`, {
+      method: "POST", json: { kind, minutes, reason: reason.trim() },
+    });
+    await props.store.loadShelves();
+    props.onClose();
+  });
   return (
     <Dialog title={t("gates.shelve.title", { gate: props.gate.name })} onClose={props.onClose}>
       <form onSubmit={submit}>

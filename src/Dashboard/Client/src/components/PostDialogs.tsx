@@ -3,7 +3,7 @@ import { api } from "../core/api";
 import { fromSiteLocal, toSiteLocal } from "../core/format";
 import { t } from "../core/i18n";
 import type { Resident, SituationView } from "../core/types";
-import { Dialog, DialogButtons, Field, failed, notify } from "./ui";
+import { Dialog, DialogButtons, Field, notify, useSubmit } from "./ui";
 
 const incidentKinds = ["water-outage", "power-outage", "lift-outage", "other"] as const;
 
@@ -14,22 +14,14 @@ export function IncidentDialog(props: { siteId: string; onClose: () => void }) {
   const [building, setBuilding] = useState("");
   const [title, setTitle] = useState("");
   const [detail, setDetail] = useState("");
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const posted = await api<{ incidentId: string; situations: string[] }>(`/api/sites/${props.siteId}/incidents`, {
-        method: "POST",
-        json: { kind, building: building.trim() || undefined, title: title.trim(), detail: detail.trim() || undefined },
-      });
-      notify(t("incident.posted", { n: posted.situations.length }));
-      props.onClose();
-    } catch (error) {
-      failed(error);
-      setBusy(false);
-    }
-  };
+  const [busy, submit] = useSubmit(async () => {
+    const posted = await api<{ incidentId: string; situations: string[] }>(`/api/sites/${props.siteId}/incidents`, {
+      method: "POST",
+      json: { kind, building: building.trim() || undefined, title: title.trim(), detail: detail.trim() || undefined },
+    });
+    notify(t("incident.posted", { n: posted.situations.length }));
+    props.onClose();
+  });
   return (
     <Dialog title={t("incident.title")} onClose={props.onClose}>
       <form onSubmit={submit}>
@@ -65,23 +57,15 @@ export function RequestDialog(props: {
   const [kind, setKind] = useState("");
   const [detail, setDetail] = useState("");
   const [due, setDue] = useState(toSiteLocal(Date.now() + 2 * 3600_000, props.timeZone));
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const view = await api<SituationView>(`/api/sites/${props.siteId}/requests`, {
-        method: "POST",
-        json: { residentId: residentId.trim(), kind: kind.trim(), detail: detail.trim(), dueAt: due ? fromSiteLocal(due, props.timeZone).toISOString() : undefined },
-      });
-      notify(t("request.posted"));
-      props.onDone?.(view);
-      props.onClose();
-    } catch (error) {
-      failed(error);
-      setBusy(false);
-    }
-  };
+  const [busy, submit] = useSubmit(async () => {
+    const view = await api<SituationView>(`/api/sites/${props.siteId}/requests`, {
+      method: "POST",
+      json: { residentId: residentId.trim(), kind: kind.trim(), detail: detail.trim(), dueAt: due ? fromSiteLocal(due, props.timeZone).toISOString() : undefined },
+    });
+    notify(t("request.posted"));
+    props.onDone?.(view);
+    props.onClose();
+  });
   return (
     <Dialog title={t("request.title")} onClose={props.onClose}>
       <form onSubmit={submit}>

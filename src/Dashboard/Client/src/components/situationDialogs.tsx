@@ -2,24 +2,16 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../core/api";
 import { t } from "../core/i18n";
 import type { SiteUser, SituationView } from "../core/types";
-import { Dialog, DialogButtons, Field, failed } from "./ui";
+import { Dialog, DialogButtons, Field, failed, useSubmit } from "./ui";
 import * as actions from "../core/actions";
 
 /** Resolve with a note: what was done goes into the situation's history. */
 export function ResolveDialog(props: { situation: SituationView; onClose: () => void; onDone: (view: SituationView) => void }) {
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      props.onDone(await actions.resolve(props.situation.id, note.trim()));
-      props.onClose();
-    } catch (error) {
-      failed(error);
-      setBusy(false);
-    }
-  };
+  const [busy, submit] = useSubmit(async () => {
+    props.onDone(await actions.resolve(props.situation.id, note.trim()));
+    props.onClose();
+  });
   return (
     <Dialog title={t("resolve.title")} onClose={props.onClose}>
       <p class="dialog-subject">{props.situation.title}</p>
@@ -38,7 +30,6 @@ export function ResolveDialog(props: { situation: SituationView; onClose: () => 
 export function AssignDialog(props: { situation: SituationView; onClose: () => void; onDone: (view: SituationView) => void }) {
   const [users, setUsers] = useState<SiteUser[] | null>(null);
   const [username, setUsername] = useState(props.situation.assignee ?? "");
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     api<SiteUser[]>(`/api/sites/${props.situation.siteId}/users`)
       .then((list) => {
@@ -50,18 +41,10 @@ export function AssignDialog(props: { situation: SituationView; onClose: () => v
         setUsers([]);
       });
   }, [props.situation.siteId]);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (!username) return;
-    setBusy(true);
-    try {
-      props.onDone(await actions.assign(props.situation.id, username));
-      props.onClose();
-    } catch (error) {
-      failed(error);
-      setBusy(false);
-    }
-  };
+  const [busy, submit] = useSubmit(async () => {
+    props.onDone(await actions.assign(props.situation.id, username));
+    props.onClose();
+  });
   return (
     <Dialog title={t("assign.title")} onClose={props.onClose}>
       <p class="dialog-subject">{props.situation.title}</p>

@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
-import { useEffect, useId, useRef } from "preact/hooks";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { ApiError } from "../core/api";
 import { t, word } from "../core/i18n";
 import type { Severity, SituationState } from "../core/types";
@@ -53,6 +53,23 @@ export function errorText(error: unknown): string {
 
 export function failed(error: unknown): void {
   notify(errorText(error), "error");
+}
+
+/** A form's submit handler: busy while the call runs; a failure is reported and the form stays open. */
+export function useSubmit(action: () => Promise<unknown>): [boolean, (event?: Event) => Promise<void>] {
+  const [busy, setBusy] = useState(false);
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [busy, submit];
 }
 
 export function Toasts() {

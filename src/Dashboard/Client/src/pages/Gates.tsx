@@ -1,8 +1,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../core/api";
-import { dateTime, shortTime } from "../core/format";
+import { shortTime } from "../core/format";
 import { t } from "../core/i18n";
 import type { GateProvisioned, GateView, HistoryEntry, SiteConfig } from "../core/types";
+import { History } from "../components/SituationDetails";
 import { TopBar } from "../components/TopBar";
 import { Dialog, Field, failed } from "../components/ui";
 
@@ -56,16 +57,7 @@ function Audit(props: { siteId: string; gate: GateView; timeZone: string | undef
     <section aria-labelledby="audit-title">
       <h3 id="audit-title">{t("gateAdmin.audit")} · {props.gate.name}</h3>
       {entries === null ? <p class="muted">{t("loading")}</p> : entries.length === 0 ? <p class="empty">{t("gateAdmin.auditEmpty")}</p> : (
-        <ol class="history">
-          {[...entries].reverse().map((entry, index) => (
-            <li key={index}>
-              <time dateTime={entry.at}>{dateTime(entry.at, props.timeZone)}</time>
-              <span class="history-by">{entry.by}</span>
-              <span class="history-action">{entry.action}</span>
-              {entry.note && <span class="history-note">{entry.note}</span>}
-            </li>
-          ))}
-        </ol>
+        <History entries={entries} timeZone={props.timeZone} />
       )}
     </section>
   );
