@@ -5,6 +5,7 @@ import * as actions from "../core/actions";
 import { dateTime } from "../core/format";
 import { t, word, type MessageKey } from "../core/i18n";
 import type { HistoryEntry, Resident, SituationView } from "../core/types";
+import type { BoardActions } from "./SituationBoard";
 import { SeverityBadge, StateBadge, failed } from "./ui";
 
 /** The checklist of what to do, ticked one step at a time (audited in the history). */
@@ -95,8 +96,11 @@ export function SituationDetails(props: {
   where: string;
   timeZone: string | undefined;
   onChange: (view: SituationView) => void;
+  actions?: BoardActions | undefined;
+  canAssign?: boolean;
 }) {
   const { situation } = props;
+  const handle = props.actions;
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   useEffect(() => {
     let current = true;
@@ -116,6 +120,15 @@ export function SituationDetails(props: {
         <h3>{word(situation.kind)}</h3>
         <StateBadge state={situation.state} active={situation.active} shelved={situation.shelved} />
         {situation.escalationLevel > 0 && <span class="level">{t("level", { n: situation.escalationLevel })}</span>}
+        {handle && (
+          <span class="details-actions">
+            {situation.state === "raised" && (
+              <button type="button" class="btn btn-small btn-primary" onClick={() => handle.acknowledge(situation)}>{t("action.acknowledge")}</button>
+            )}
+            {props.canAssign && <button type="button" class="btn btn-small" onClick={() => handle.assign(situation)}>{t("action.assign")}</button>}
+            <button type="button" class="btn btn-small" onClick={() => handle.resolve(situation)}>{t("action.resolve")}</button>
+          </span>
+        )}
       </header>
       <p class="details-title">{situation.title}</p>
       {situation.detail && <p class="muted">{situation.detail}</p>}

@@ -14,7 +14,7 @@ import { GateTiles } from "../components/GateTiles";
 import { LiveFeed } from "../components/LiveFeed";
 import { IncidentDialog, RequestDialog } from "../components/PostDialogs";
 import { ResidentLookup } from "../components/ResidentLookup";
-import { SituationBoard, whereOf } from "../components/SituationBoard";
+import { SituationBoard, whereOf, type BoardActions } from "../components/SituationBoard";
 import { SituationDetails } from "../components/SituationDetails";
 import { AssignDialog, ResolveDialog } from "../components/situationDialogs";
 import { TopBar } from "../components/TopBar";
@@ -86,6 +86,8 @@ export function ControlRoom(props: { siteId: string }) {
     }
   };
 
+  const boardActions: BoardActions = { acknowledge: (item) => void acknowledge(item), resolve: setResolving, assign: setAssigning };
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (dialogOpen || typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -118,7 +120,7 @@ export function ControlRoom(props: { siteId: string }) {
         <OpenSummary store={store} />
         <button type="button" class={`btn btn-quiet sound ${soundOn.value ? "on" : ""}`} aria-pressed={soundOn.value}
           title={t("sound.toggle")} onClick={toggleSound} data-testid="sound">
-          <BellIcon off={!soundOn.value} /> {soundOn.value ? t("sound.on") : t("sound.off")}
+          <BellIcon off={!soundOn.value} /> <span class="label">{soundOn.value ? t("sound.on") : t("sound.off")}</span>
         </button>
         {operator && <button type="button" class="btn" onClick={() => setPosting(true)}>{t("incident.post")}</button>}
         {operator && <button type="button" class="btn" onClick={() => setRequesting(null)}>{t("request.post")}</button>}
@@ -130,11 +132,12 @@ export function ControlRoom(props: { siteId: string }) {
           <div class="scroll board-scroll">
             <SituationBoard situations={board} gates={store.gates.value} selected={selected} arrivals={store.arrivals.value}
               timeZone={timeZone} canAssign={operator}
-              actions={{ acknowledge: (item) => void acknowledge(item), resolve: setResolving, assign: setAssigning }} />
+              actions={boardActions} />
           </div>
           <div class="scroll details-scroll">
             {situation
-              ? <SituationDetails situation={situation} where={whereOf(situation, store.gates.value)} timeZone={timeZone} onChange={(view) => store.apply(view)} />
+              ? <SituationDetails situation={situation} where={whereOf(situation, store.gates.value)} timeZone={timeZone}
+                  onChange={(view) => store.apply(view)} actions={boardActions} canAssign={operator} />
               : <p class="empty">{t("details.none")}</p>}
           </div>
         </section>
