@@ -39,13 +39,22 @@ public static class ArchiveReader
             OnMalformedRecord = record => malformed.TryAdd(record.RecordNumber, record.Reason),
         };
         var rows = new List<ArchiveRow>();
+        using var reader = CsvReader.Create(new MemoryStream(bytes, writable: false), options, leaveOpen: false);
+        ArchiveHeader header;
         try
         {
-            using var reader = CsvReader.Create(new MemoryStream(bytes, writable: false), options, leaveOpen: false);
-            var header = ArchiveHeader.Parse(reader.Headers);
+            header = ArchiveHeader.Parse(reader.Headers);
+        }
+        catch (CsvFormatException)
+        {
+            throw new ArchiveFormatException("header", $"row is longer than {ArchiveLimits.MaxCsvRecordBytes / 1024} KiB: it names only the columns {string.Join(",", ArchiveColumns.All)}");
+        }
+        var number = 1;
+        try
+        {
             while (reader.Read())
             {
-                var number = checked((int)reader.RowNumber + 1);
+                number = checked((int)reader.RowNumber + 1);
                 var problem = malformed.Remove(number, out var reason) ? $"has malformed quoting ({reason})" : null;
                 if (reader.FieldCount > ArchiveLimits.MaxColumns)
                 {
@@ -60,9 +69,9 @@ public static class ArchiveReader
                 Add(rows, problem is not null ? ArchiveRow.Unreadable(number, problem) : header.Arrange(number, cells));
             }
         }
-        catch (CsvFormatException tooLong)
+        catch (CsvFormatException)
         {
-            throw new ArchiveFormatException("file", $"has a record (line {tooLong.LineNumber}) longer than {ArchiveLimits.MaxCsvRecordBytes / 1024} KiB");
+            throw new ArchiveFormatException("file", $"has a row longer than {ArchiveLimits.MaxCsvRecordBytes / 1024} KiB after row {number}");
         }
         return rows;
     }
