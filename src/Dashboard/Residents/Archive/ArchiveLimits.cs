@@ -35,6 +35,10 @@ public static class ArchiveLimits
 
     public const long RatioCheckedFrom = 1024 * 1024;
 
+    /// <summary>Bytes of a workbook's XML between two tags: a cell's text or one tag with its attributes.
+    /// A spreadsheet cell holds at most 32,767 characters, well under this.</summary>
+    public const int MaxXmlTokenBytes = 1024 * 1024;
+
     /// <summary>Entries of a workbook's zip.</summary>
     public const int MaxZipEntries = 1_000;
 

@@ -17,6 +17,8 @@ internal sealed class WorkbookZip : IDisposable
     {
         if (!ArchiveReader.IsZip(bytes))
             throw new ArchiveFormatException("file", "is not an .xlsx workbook");
+        if (DeclaredEntries(bytes) is > ArchiveLimits.MaxZipEntries)
+            throw new ArchiveFormatException("file", $"has more than {ArchiveLimits.MaxZipEntries} parts");
         ZipArchive zip;
         try
         {
@@ -36,6 +38,16 @@ internal sealed class WorkbookZip : IDisposable
             throw;
         }
         return new WorkbookZip(zip);
+    }
+
+    /// <summary>The number of entries the end of the zip's central directory declares, read before the
+    /// directory itself is (its entries would be held in memory), or null when there is no such record.</summary>
+    private static int? DeclaredEntries(ReadOnlySpan<byte> bytes)
+    {
+        // The record is 22 bytes and may be followed by a comment of up to 64 KiB.
+        var tail = bytes[Math.Max(0, bytes.Length - 22 - ushort.MaxValue)..];
+        var at = tail.LastIndexOf("PK\u0005\u0006"u8);
+        return at >= 0 && at + 22 <= tail.Length ? BitConverter.ToUInt16(tail[(at + 10)..(at + 12)]) : null;
     }
 
     private static void Check(ZipArchive zip)

@@ -176,4 +176,36 @@ public sealed class ArchiveReaderLimitTests
         Assert.Equal("file", refused.Field);
         Assert.Contains("longer than 256 KiB after row 1", refused.Message);
     }
+
+    [Fact]
+    public void A_cell_of_megabytes_that_compresses_poorly_is_refused_as_it_is_read()
+    {
+        // Random letters compress about 1.6 times, so neither the declared size nor the ratio gives it away.
+        var random = new Random(7);
+        var letters = new string([.. Enumerable.Range(0, 3 * 1024 * 1024).Select(_ => (char)('a' + random.Next(26)))]);
+        var bytes = RawWorkbook.Build(w =>
+        {
+            w.Write(RawWorkbook.Row(1, HeaderCells));
+            w.Write(RawWorkbook.Row(2, "r-1", letters, "1-1"));
+        });
+
+        var refused = Assert.Throws<ArchiveFormatException>(() => ArchiveReader.ReadXlsx(bytes));
+
+        Assert.Contains("cell or tag of more than 1024 KiB", refused.Message);
+    }
+
+    [Fact]
+    public void A_zip_of_thousands_of_entries_is_refused_before_its_directory_is_read()
+    {
+        using var output = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i < 5000; i++)
+                zip.CreateEntry($"x{i}");
+        }
+
+        var refused = Assert.Throws<ArchiveFormatException>(() => ArchiveReader.ReadXlsx(output.ToArray()));
+
+        Assert.Contains($"more than {ArchiveLimits.MaxZipEntries} parts", refused.Message);
+    }
 }
