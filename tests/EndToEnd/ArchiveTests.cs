@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ClosedXML.Excel;
 using Ops.EndToEnd.Infrastructure;
 
 namespace Ops.EndToEnd;
@@ -69,15 +68,15 @@ public sealed class ArchiveTests(HubFixture fixture)
     {
         using var admin = Admin();
         var siteId = await SiteAsync("arc-xlsx");
-        var workbook = Workbook(sheet =>
-        {
-            Row(sheet, 2, "r-1", "王秀英", "3-2-1201", "", "", "", "elderly", "0A0B", "京A12345", "", "");
-            sheet.Cell(2, 5).Value = 13800138000d;
-            sheet.Cell(2, 6).Value = new DateTime(1946, 3, 4);
-            sheet.Cell(2, 11).Value = true;
-            Row(sheet, 3, "r-2", "", "7-1-0301", "", "", "", "", "", "", "", "");
-            Row(sheet, 5, "r-3", "陈静", "7-1-0302", "", "", "", "", "", "京a-12345", "", "");
-        });
+        var workbook = new TestWorkbook("居民")
+            .Row(1, Header.Split(','))
+            .Row(2, "r-1", "王秀英", "3-2-1201", "", "", "", "elderly", "0A0B", "京A12345", "", "")
+            .Number(2, 5, 13800138000d)
+            .Date(2, 6, new DateTime(1946, 3, 4))
+            .Boolean(2, 11, true)
+            .Row(3, "r-2", "", "7-1-0301", "", "", "", "", "", "", "", "")
+            .Row(5, "r-3", "陈静", "7-1-0302", "", "", "", "", "", "京a-12345", "", "")
+            .ToBytes();
 
         var answer = await ImportAsync(admin, siteId, workbook, XlsxType);
 
@@ -303,24 +302,4 @@ public sealed class ArchiveTests(HubFixture fixture)
         .ToDictionary(row => row.GetProperty("row").GetInt32(), row => row.GetProperty("reason").GetString()!));
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
-
-    private static void Row(IXLWorksheet sheet, int row, params string[] cells)
-    {
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (cells[i].Length > 0)
-                sheet.Cell(row, i + 1).SetValue(cells[i]);
-        }
-    }
-
-    private static byte[] Workbook(Action<IXLWorksheet> fill)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("居民");
-        Row(sheet, 1, Header.Split(','));
-        fill(sheet);
-        using var output = new MemoryStream();
-        workbook.SaveAs(output);
-        return output.ToArray();
-    }
 }

@@ -21,9 +21,9 @@ public static class IncidentEndpoints
     {
         var errors = new FieldErrors()
             .Check(Incident.IsKind(incident?.Kind), "kind", "must be water-outage, power-outage, lift-outage or other")
-            .Check(incident?.Title is { Length: > 0 and <= 200 } title && !string.IsNullOrWhiteSpace(title), "title", "is required (at most 200 characters)")
-            .Check(incident?.Building is null || incident.Building.Length <= 32, "building", "must have at most 32 characters")
-            .Check(incident?.Detail is null || incident.Detail.Length <= 2000, "detail", "must have at most 2000 characters");
+            .Required(incident?.Title, "title", 200)
+            .Optional(incident?.Building, "building", 32)
+            .Optional(incident?.Detail, "detail", 2000, multiLine: true);
         if (errors.Any)
             return Problem.Invalid(errors);
         if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)

@@ -61,7 +61,7 @@ public static class DashboardHostingExtensions
 
         app.MapOpsHealth();
         app.MapOpsMetrics();
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestBodyLimits.ApiBytes));
         api.MapAuthEndpoints();
         api.MapUserEndpoints();
         api.MapSiteEndpoints();

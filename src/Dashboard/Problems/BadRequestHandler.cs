@@ -17,14 +17,16 @@ public sealed class BadRequestHandler(IProblemDetailsService problems) : IExcept
         {
             [field] = [json is null ? badRequest.Message : "has the wrong type or is not valid JSON"],
         };
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        // Kestrel's refusal of a body over the limit keeps its 413.
+        var status = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? badRequest.StatusCode : StatusCodes.Status400BadRequest;
+        context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
             ProblemDetails = new HttpValidationProblemDetails(errors)
             {
-                Status = StatusCodes.Status400BadRequest,
+                Status = status,
                 Detail = $"The request has invalid fields: {field}.",
             },
         });

@@ -26,8 +26,8 @@ public static class RequestEndpoints
     {
         var errors = new FieldErrors()
             .Check(Identifiers.IsResidentId(body?.ResidentId), "residentId", "is required: the resident who asks")
-            .Check(body?.Kind is { Length: > 0 and <= 64 }, "kind", "is required (at most 64 characters), e.g. child-care")
-            .Check(body?.Detail is { Length: > 0 and <= 2000 }, "detail", "is required (at most 2000 characters)")
+            .Required(body?.Kind, "kind", 64)
+            .Required(body?.Detail, "detail", 2000, multiLine: true)
             .Check(body?.DueAt is null || body.DueAt > time.GetUtcNow(), "dueAt", "must be in the future");
         if (errors.Any)
             return Problem.Invalid(errors);

@@ -5,9 +5,22 @@ using Ops.Dashboard.Problems;
 
 namespace Ops.Dashboard.Residents;
 
-/// <summary>What makes a <see cref="Resident"/> valid (CONTRACT §1, §2).</summary>
+/// <summary>What makes a <see cref="Resident"/> valid (CONTRACT §1, §2), for <c>PUT</c> and each import row
+/// alike; the limits are listed in docs/limits.md.</summary>
 public static class ResidentRules
 {
+    /// <summary>Cards of one resident: a household member carries a few, never thousands.</summary>
+    public const int MaxCards = 20;
+
+    /// <summary>Vehicle plates of one resident.</summary>
+    public const int MaxPlates = 10;
+
+    public const int MaxName = 100;
+    public const int MaxUnit = 64;
+    public const int MaxBuilding = 32;
+    public const int MaxPhone = 32;
+    public const int MaxNotes = 2000;
+
     public static FieldErrors Check(string residentId, Resident? resident)
     {
         var errors = new FieldErrors()
@@ -16,15 +29,18 @@ public static class ResidentRules
         if (resident is null)
             return errors;
         errors.Check(string.IsNullOrEmpty(resident.ResidentId) || resident.ResidentId == residentId, "residentId", "must be the one in the address")
-            .Check(resident.Name is { Length: > 0 and <= 100 } && !string.IsNullOrWhiteSpace(resident.Name), "name", "is required (at most 100 characters)")
-            .Check(resident.Unit is { Length: > 0 and <= 64 } && !string.IsNullOrWhiteSpace(resident.Unit), "unit", "is required (at most 64 characters)")
-            .Check(resident.Building is null || resident.Building.Length <= 32, "building", "must have at most 32 characters")
-            .Check(resident.Phone is null || resident.Phone.Length <= 32, "phone", "must have at most 32 characters")
+            .Required(resident.Name, "name", MaxName)
+            .Required(resident.Unit, "unit", MaxUnit)
+            .Optional(resident.Building, "building", MaxBuilding)
+            .Optional(resident.Phone, "phone", MaxPhone)
             .Check(resident.Birthday is null || DateOnly.TryParseExact(resident.Birthday, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), "birthday", "must be a date YYYY-MM-DD")
-            .Check((resident.Care ?? []).All(CareTags.All.Contains), "care", "must be tags from: " + string.Join(", ", CareTags.All))
-            .Check((resident.Cards ?? []).All(Identifiers.IsCard), "cards", "must be 1-32 hexadecimal characters each")
-            .Check((resident.Plates ?? []).All(Identifiers.IsPlate), "plates", "must be 2-16 letters and digits each")
-            .Check(resident.Notes is null || resident.Notes.Length <= 2000, "notes", "must have at most 2000 characters");
+            .Count(resident.Care, "care", CareTags.All.Count)
+            .Check((resident.Care ?? []).All(tag => tag is not null && CareTags.All.Contains(tag)), "care", "must be tags from: " + string.Join(", ", CareTags.All))
+            .Count(resident.Cards, "cards", MaxCards)
+            .Check((resident.Cards ?? []).All(card => card is not null && Identifiers.IsCard(card)), "cards", "must be 1-32 hexadecimal characters each")
+            .Count(resident.Plates, "plates", MaxPlates)
+            .Check((resident.Plates ?? []).All(plate => plate is not null && Identifiers.IsPlate(plate)), "plates", "must be 2-16 letters and digits each")
+            .Optional(resident.Notes, "notes", MaxNotes, multiLine: true);
         return errors;
     }
 

@@ -37,8 +37,8 @@ public static class GateEndpoints
         {
             errors.Check(GateKind.IsKnown(spec.Kind), "kind", "must be vehicle or pedestrian")
                 .Check(Direction.IsGateDirection(spec.Direction), "direction", "must be in, out or both")
-                .Check(spec.Name is null || spec.Name.Length <= 100, "name", "must have at most 100 characters")
-                .Check(spec.Building is null || spec.Building.Length <= 32, "building", "must have at most 32 characters")
+                .Optional(spec.Name, "name", 100)
+                .Optional(spec.Building, "building", 32)
                 .Check(spec.HeartbeatSeconds is >= 1 and <= 3600, "heartbeatSeconds", "must be 1-3600")
                 .Check(spec.OpenSeconds is >= 1 and <= 300, "openSeconds", "must be 1-300");
         }
@@ -62,8 +62,7 @@ public static class GateEndpoints
     private static async Task<Results<Ok<RemoteOpen>, ValidationProblem, ProblemHttpResult>> OpenAsync(
         string siteId, string gateId, OpenRequest? body, ClaimsPrincipal user, IClusterClient cluster)
     {
-        var errors = new FieldErrors().Check(body?.Reason is { Length: > 0 and <= 500 } reason && !string.IsNullOrWhiteSpace(reason),
-            "reason", "is required (at most 500 characters): why the gate is opened");
+        var errors = new FieldErrors().Required(body?.Reason, "reason", 500);
         if (errors.Any)
             return Problem.Invalid(errors);
         if (await FindGateAsync(cluster, user, siteId, gateId) is { } missing)

@@ -14,7 +14,7 @@ public static class SiteConfigRules
             .Check(config is not null, "body", "is required");
         if (config is null)
             return errors;
-        errors.Check(config.Name is null || config.Name.Length <= 100, "name", "must have at most 100 characters")
+        errors.Optional(config.Name, "name", 100)
             .Check(config.TimeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(config.TimeZone, out _), "timeZone", "must be an IANA time zone such as Asia/Shanghai")
             .Check(config.Language is "zh-CN" or "en", "language", "must be zh-CN or en");
         if (config.Parking is not { Fee: not null } parking)

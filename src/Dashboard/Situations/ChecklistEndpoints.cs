@@ -34,7 +34,8 @@ public static class ChecklistEndpoints
     {
         var errors = new FieldErrors()
             .Check(kind is { Length: > 0 and <= 64 } && kind.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'), "kind", "must be a situation kind such as door-forced")
-            .Check(body?.Steps is { Count: <= MaxSteps } steps && steps.All(step => step is { Length: > 0 and <= 200 }), "steps", $"must be at most {MaxSteps} steps of 1-200 characters");
+            .Check(body?.Steps is { Count: <= MaxSteps } steps && steps.All(step => step is { Length: > 0 and <= 200 } && TextRules.IsClean(step)), "steps",
+                $"must be at most {MaxSteps} steps of 1-200 characters, without control or bidirectional-override characters");
         if (errors.Any)
             return Problem.Invalid(errors);
         if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)

@@ -33,9 +33,9 @@ public static class ShelfEndpoints
         string siteId, string gateId, ShelveRequest? body, ClaimsPrincipal user, IClusterClient cluster, TimeProvider time)
     {
         var errors = new FieldErrors()
-            .Check(body?.Kind is { Length: > 0 and <= 64 }, "kind", "is required: the kind of situation to shelve, such as door-held")
+            .Check(body?.Kind is { Length: > 0 and <= 64 } kind && TextRules.IsClean(kind), "kind", "is required: the kind of situation to shelve, such as door-held (at most 64 characters)")
             .Check(body?.DurationSeconds is > 0 and <= MaxSeconds, "minutes", $"minutes (or seconds) must give 1 s to {MaxSeconds / 3600} h")
-            .Check(body?.Reason is { Length: > 0 and <= 500 }, "reason", "is required (at most 500 characters)");
+            .Required(body?.Reason, "reason", 500);
         if (errors.Any)
             return Problem.Invalid(errors);
         if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)

@@ -4,6 +4,7 @@ using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Contracts.Users;
 using Ops.Dashboard.Auth;
+using Ops.Dashboard.Problems;
 
 namespace Ops.Dashboard.Situations;
 
@@ -72,6 +73,8 @@ public sealed class SituationDesk(IClusterClient cluster)
     {
         if (note?.Length > MaxNoteLength)
             return DeskResult.Invalid("note", $"A note has at most {MaxNoteLength} characters.");
+        if (!TextRules.IsClean(note, multiLine: true))
+            return DeskResult.Invalid("note", "A note " + TextRules.MultiLineRule + ".");
         var found = await GetAsync(user, id, withHistory: false);
         if (found.Outcome != DeskOutcome.Ok)
             return found;

@@ -12,6 +12,12 @@ public static class UserEndpoints
 {
     public const int MinimumPasswordLength = 8;
 
+    /// <summary>Longer passwords only make each sign-in's hash slower.</summary>
+    public const int MaximumPasswordLength = 256;
+
+    /// <summary>Sites one user is given; an admin sees every site without a list.</summary>
+    public const int MaxSites = 500;
+
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/me", MeAsync).RequireAuthorization();
@@ -50,10 +56,12 @@ public static class UserEndpoints
             .Check(spec is not null, "body", "is required");
         if (spec is not null)
         {
-            errors.Check(spec.Password?.Length >= MinimumPasswordLength, "password", $"must have at least {MinimumPasswordLength} characters")
+            errors.Check(spec.Password?.Length is >= MinimumPasswordLength and <= MaximumPasswordLength, "password",
+                    $"must have {MinimumPasswordLength}-{MaximumPasswordLength} characters")
                 .Check(Roles.IsKnown(spec.Role), "role", "must be admin, operator or staff")
-                .Check(spec.DisplayName is null || spec.DisplayName.Length <= 100, "displayName", "must have at most 100 characters")
-                .Check((spec.Sites ?? []).All(Identifiers.IsSiteId), "sites", "must be site ids");
+                .Optional(spec.DisplayName, "displayName", 100)
+                .Count(spec.Sites, "sites", MaxSites)
+                .Check((spec.Sites ?? []).All(site => site is not null && Identifiers.IsSiteId(site)), "sites", "must be site ids");
         }
         if (errors.Any)
             return Problem.Invalid(errors);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Ops.Contracts.Residents;
 using Ops.Dashboard.Auth;
 using Ops.Dashboard.Problems;
@@ -12,7 +13,9 @@ public static class ArchiveEndpoints
 {
     public static RouteGroupBuilder MapArchiveEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/sites/{siteId}/residents/import", ImportAsync).RequireAuthorization(Policies.Admin);
+        // The archive may be larger than any other body (the group's limit); multipart framing needs a little more.
+        api.MapPost("/sites/{siteId}/residents/import", ImportAsync).RequireAuthorization(Policies.Admin)
+            .WithMetadata(new RequestSizeLimitAttribute(ArchiveUpload.MaxBytes + 64 * 1024));
         api.MapGet("/sites/{siteId}/residents/export", ExportAsync).RequireAuthorization(Policies.Operator);
         return api;
     }

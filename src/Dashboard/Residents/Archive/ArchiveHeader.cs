@@ -1,3 +1,5 @@
+using Ops.Dashboard.Problems;
+
 namespace Ops.Dashboard.Residents.Archive;
 
 /// <summary>The header row of an archive file: where each column is. Columns may come in any order and
@@ -19,6 +21,8 @@ public sealed class ArchiveHeader
     /// <exception cref="ArchiveFormatException">The header lacks a column, repeats one or names an unknown one.</exception>
     public static ArchiveHeader Parse(IReadOnlyList<string> names)
     {
+        if (names.Count > ArchiveLimits.MaxColumns)
+            throw new ArchiveFormatException("header", $"has {names.Count} columns, more than {ArchiveLimits.MaxColumns}");
         if (names.All(string.IsNullOrWhiteSpace))
             throw new ArchiveFormatException("header", $"row is missing: the first row must name the columns {string.Join(",", ArchiveColumns.All)}");
         var positions = Enumerable.Repeat(-1, ArchiveColumns.All.Count).ToArray();
@@ -30,7 +34,7 @@ public sealed class ArchiveHeader
                 continue;
             var column = ArchiveColumns.All.FirstOrDefault(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
             if (column is null)
-                problems.Add($"has an unknown column '{name}'");
+                problems.Add($"has an unknown column {TextRules.Quote(name)}");
             else if (positions[ArchiveColumns.IndexOf(column)] >= 0)
                 problems.Add($"names the column '{column}' twice");
             else
@@ -54,6 +58,12 @@ public sealed class ArchiveHeader
         {
             if (cells[i].Trim().Length > 0 && !positions.Contains(i))
                 return ArchiveRow.Unreadable(row, $"has a value in column {i + 1}, which the header does not name");
+        }
+        for (var column = 0; column < positions.Length; column++)
+        {
+            var cell = cells[positions[column]];
+            if (cell.Length > ArchiveLimits.MaxCellLength)
+                return ArchiveRow.Unreadable(row, $"{ArchiveColumns.All[column]}: has more than {ArchiveLimits.MaxCellLength} characters ({TextRules.Quote(cell)})");
         }
         return new ArchiveRow(row, [.. positions.Select(position => cells[position])]);
     }

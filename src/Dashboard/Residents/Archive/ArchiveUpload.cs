@@ -7,7 +7,8 @@ namespace Ops.Dashboard.Residents.Archive;
 /// of a <c>multipart/form-data</c> body.</summary>
 public sealed record ArchiveUpload(ArchiveFormat Format, byte[] Bytes)
 {
-    /// <summary>Far more than the archive of the largest community; a workbook is read whole into memory.</summary>
+    /// <summary>Far more than the archive of the largest community. The file is held in memory while its rows
+    /// are read as a stream (<see cref="ArchiveLimits"/> bound what reading it costs beyond that).</summary>
     public const int MaxBytes = 10 * 1024 * 1024;
 
     public static async Task<(ArchiveUpload? Upload, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)

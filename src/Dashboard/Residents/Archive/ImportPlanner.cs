@@ -1,5 +1,6 @@
 using Ops.Contracts;
 using Ops.Contracts.Residents;
+using Ops.Dashboard.Problems;
 
 namespace Ops.Dashboard.Residents.Archive;
 
@@ -64,7 +65,7 @@ public sealed class ImportPlanner
         var cards = read.Active ? read.Cards.Select(Identifiers.NormaliseCard).Distinct().ToList() : [];
         var plates = read.Active ? read.Plates.Select(Identifiers.NormalisePlate).Distinct().ToList() : [];
         if (idRows.TryGetValue(read.ResidentId, out var idRow))
-            return $"residentId '{read.ResidentId}' is also on row {idRow}";
+            return $"residentId {TextRules.Quote(read.ResidentId)} is also on row {idRow}";
         foreach (var card in cards)
         {
             if (cardRows.TryGetValue(card, out var cardRow))
@@ -73,7 +74,7 @@ public sealed class ImportPlanner
         foreach (var plate in plates)
         {
             if (plateRows.TryGetValue(plate, out var plateRow))
-                return $"plate {plate} is also on row {plateRow}";
+                return $"plate {(plate.Length <= TextRules.QuotedPrefix ? plate : TextRules.Quote(plate))} is also on row {plateRow}";
         }
         idRows[read.ResidentId] = row;
         cards.ForEach(card => cardRows[card] = row);

@@ -1,5 +1,6 @@
 using System.Text;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Ops.Contracts.Residents;
 using Ops.Dashboard.Residents.Archive;
 
@@ -53,15 +54,43 @@ public sealed class ArchiveWriterTests
     [Fact]
     public void An_xlsx_export_has_the_columns_on_its_first_sheet_and_only_text_cells()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(ArchiveWriter.WriteXlsx(Archives.Awkward())));
-        var sheet = workbook.Worksheet(1);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(ArchiveWriter.WriteXlsx(Archives.Awkward())), isEditable: false);
+        var workbook = document.WorkbookPart!;
+        var first = workbook.Workbook.Descendants<Sheet>().First();
+        var cells = ((WorksheetPart)workbook.GetPartById(first.Id!)).Worksheet.Descendants<Cell>().ToDictionary(cell => cell.CellReference!.Value!);
+        var formats = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
 
-        Assert.Equal(Archives.Header, string.Join(",", Enumerable.Range(1, 11).Select(column => sheet.Cell(1, column).GetString())));
-        Assert.All(sheet.CellsUsed(), cell => Assert.Equal(XLDataType.Text, cell.DataType));
-        Assert.DoesNotContain(sheet.CellsUsed(), cell => cell.HasFormula);
-        Assert.Equal("0755123", sheet.Cell(3, 5).GetString());
-        Assert.Equal("=HYPERLINK(\"http://example.invalid\")", sheet.Cell(3, 2).GetString());
+        Assert.Equal(Archives.Header, string.Join(",", "ABCDEFGHIJK".Select(column => Text(cells[$"{column}1"]))));
+        Assert.All(cells.Values, cell => Assert.Equal(CellValues.InlineString, cell.DataType?.Value));
+        Assert.All(cells.Values, cell => Assert.Equal(49u, formats[(int)cell.StyleIndex!.Value].NumberFormatId!.Value));
+        Assert.DoesNotContain(cells.Values, cell => cell.CellFormula is not null);
+        Assert.Equal("0755123", Text(cells["E3"]));
+        Assert.Equal("=HYPERLINK(\"http://example.invalid\")", Text(cells["B3"]));
     }
+
+    [Fact]
+    public void An_xlsx_export_keeps_every_row_when_a_cell_is_over_what_a_spreadsheet_holds()
+    {
+        var cards = Enumerable.Range(0, 5000).Select(i => $"{i:X8}").ToArray();
+        var notes = new string('n', 40_000);
+        var residents = new[] { Archives.Resident("r-1", cards: cards) with { Notes = notes }, Archives.Resident("r-2") with { Name = "Bell\u0007" } };
+
+        var rows = ArchiveReader.ReadXlsx(ArchiveWriter.WriteXlsx(residents));
+        var csv = ArchiveReader.ReadCsv(ArchiveWriter.WriteCsv(residents));
+
+        Assert.Equal([2, 3], rows.Select(row => row.Row));
+        // Over the import's cell limit, so the row is read as a problem: its text was cut, not lost silently.
+        Assert.Contains("more than 4000 characters", rows[0].Problem);
+        Assert.Equal("Bell\uFFFD", rows[1]["name"]);
+        var cut = XlsxCellText.Fit(ArchiveColumns.Cards, string.Join(';', cards));
+        Assert.True(cut.Length <= XlsxCellText.MaxLength);
+        Assert.Equal(cards[..cut.Split(';').Length], cut.Split(';'));
+        Assert.Equal(XlsxCellText.MaxLength, XlsxCellText.Fit(ArchiveColumns.Notes, notes).Length);
+        Assert.Equal([2, 3], csv.Select(row => row.Row));
+        Assert.Equal("Bell\u0007", csv[1]["name"]);
+    }
+
+    private static string Text(Cell cell) => cell.InlineString?.InnerText ?? "";
 
     [Fact]
     public void An_export_of_no_residents_is_the_header_alone()

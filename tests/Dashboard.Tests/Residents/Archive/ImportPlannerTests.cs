@@ -158,7 +158,31 @@ public sealed class ImportPlannerTests
             new RowOutcome(5, RowVerdict.Unchanged), RowOutcome.Rejected(6, "why"),
         ], dryRun: true);
 
-        Assert.Equal(new ImportResult(2, 1, 1, result.Rejected, true), result);
+        Assert.Equal(new ImportResult(2, 1, 1, result.Rejected, 1, true), result);
         Assert.Equal([new RejectedRow(6, "why")], result.Rejected);
+    }
+
+    [Fact]
+    public void The_answer_lists_a_bounded_number_of_rejected_rows_with_short_reasons_and_counts_them_all()
+    {
+        var outcomes = Enumerable.Range(2, 5000).Select(row => RowOutcome.Rejected(row, new string('x', 5000))).ToList();
+
+        var result = ImportResult.Of(outcomes, dryRun: false);
+
+        Assert.Equal(ArchiveLimits.MaxListedRejects, result.Rejected.Count);
+        Assert.Equal(5000, result.RejectedCount);
+        Assert.All(result.Rejected, reject => Assert.True(reject.Reason.Length <= ImportResult.MaxReasonLength));
+    }
+
+    [Fact]
+    public void A_repeated_residentId_is_quoted_by_its_start_only()
+    {
+        var id = new string('a', 3000);
+        var rows = ArchiveReader.ReadCsv(Archives.Csv(Archives.Header, $"{id},A,1-1,,,,,,,,", $"{id},B,1-2,,,,,,,,"));
+
+        var outcomes = ImportPlanner.Plan(rows, []);
+
+        Assert.All(outcomes, outcome => Assert.Equal(RowVerdict.Rejected, outcome.Verdict));
+        Assert.All(outcomes, outcome => Assert.True(outcome.Reason!.Length < 100, outcome.Reason));
     }
 }

@@ -160,6 +160,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   rejected: { row: number; reason: string }[];
+  /** Every rejected row; `rejected` lists the first 100. */
+  rejectedCount: number;
   dryRun: boolean;
 }
 

@@ -131,7 +131,7 @@ function Import(props: { siteId: string; onImported: () => void }) {
       </div>
       {result && (
         <div class="import-result" data-testid="import-result">
-          <p>{t("residents.import.result", { created: result.created, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected.length })}</p>
+          <p>{t("residents.import.result", { created: result.created, updated: result.updated, unchanged: result.unchanged, rejected: result.rejectedCount })}</p>
           {result.dryRun && <p class="muted">{t("residents.import.dryNote")}</p>}
           {result.rejected.length > 0 && (
             <table class="rejects" data-testid="import-rejects">
