@@ -56,6 +56,7 @@ public static class DashboardHostingExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ClientFiles.SetCaching });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 
