@@ -68,7 +68,12 @@ public sealed class SignInHardeningTests(HubFixture fixture, ITestOutputHelper o
             Assert.Equal(60, statuses.Count(s => s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests));
         }
 
-        // 200 at once for admin from another address, while the real admin signs in from 127.0.0.1.
+        // 200 at once for admin from another address, while the real admin signs in from 127.0.0.1. What
+        // it may take is measured against the same sign-in just before, under the machine's load at the time.
+        var baseline = TimeSpan.FromMilliseconds(Median([
+            (await TimedAdminSignInAsync()).TotalMilliseconds,
+            (await TimedAdminSignInAsync()).TotalMilliseconds,
+            (await TimedAdminSignInAsync()).TotalMilliseconds]));
         using var flooder = LoopbackSource.Http(fixture.Hub, "127.0.0.3");
         var flood = Enumerable.Range(0, 200).Select(async i =>
         {
@@ -78,16 +83,18 @@ public sealed class SignInHardeningTests(HubFixture fixture, ITestOutputHelper o
         var during = await TimedAdminSignInAsync();
         var floodStatuses = await Task.WhenAll(flood);
         var after = await TimedAdminSignInAsync();
-        output.WriteLine($"admin sign-in during the flood {during.TotalMilliseconds:F0} ms, after {after.TotalMilliseconds:F0} ms; "
-            + $"flood: {floodStatuses.Count(s => s == HttpStatusCode.TooManyRequests)} refused with 429, "
+        output.WriteLine($"admin sign-in before the flood {baseline.TotalMilliseconds:F0} ms (median of 3), during {during.TotalMilliseconds:F0} ms, "
+            + $"after {after.TotalMilliseconds:F0} ms; flood: {floodStatuses.Count(s => s == HttpStatusCode.TooManyRequests)} refused with 429, "
             + $"{floodStatuses.Count(s => s == HttpStatusCode.Unauthorized)} checked");
 
         Assert.DoesNotContain(HttpStatusCode.OK, floodStatuses);
         Assert.InRange(floodStatuses.Count(s => s == HttpStatusCode.Unauthorized), 0, 5);
         Assert.Equal(200, floodStatuses.Count(s => s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests));
-        // Generous for a loaded 2-core machine: one password check is tens of milliseconds, the probe saw 1.9 s.
-        Assert.True(during < TimeSpan.FromSeconds(1.5), $"the admin's sign-in during the flood took {during.TotalMilliseconds:F0} ms");
-        Assert.True(after < TimeSpan.FromSeconds(1), $"the admin's sign-in after the flood took {after.TotalMilliseconds:F0} ms");
+        // Idle, the admin signs in within a few hundred milliseconds during the flood; the probe saw 1.9 s and the
+        // admin's grain busy for 10-14 s. The margin keeps a loaded 2-core machine from failing the test.
+        var allowed = TimeSpan.FromSeconds(1) + 3 * baseline;
+        Assert.True(during < allowed, $"the admin's sign-in during the flood took {during.TotalMilliseconds:F0} ms, allowed {allowed.TotalMilliseconds:F0} ms");
+        Assert.True(after < allowed, $"the admin's sign-in after the flood took {after.TotalMilliseconds:F0} ms, allowed {allowed.TotalMilliseconds:F0} ms");
 
         // The flooding address is refused for admin, and for anything once its attempts are spent.
         using var refused = await SignInAsync(flooder, "admin", fixture.Hub.AdminPassword);
@@ -189,13 +196,14 @@ public sealed class SignInHardeningTests(HubFixture fixture, ITestOutputHelper o
             unknown.Add(await TimedFailureAsync(http, $"sh-nobody-{Guid.NewGuid():N}"[..24]));
             known.Add(await TimedFailureAsync(http, "sh-timing"));
         }
-        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
         output.WriteLine($"median refusal: unknown user {Median(unknown):F0} ms, known user {Median(known):F0} ms; "
             + $"unknown [{string.Join(", ", unknown.Select(v => v.ToString("F0")))}], known [{string.Join(", ", known.Select(v => v.ToString("F0")))}]");
 
         // Both check one hash of the same cost; without the dummy check an unknown user was about four times faster.
         Assert.True(Median(unknown) > 0.6 * Median(known), $"unknown {Median(unknown):F0} ms, known {Median(known):F0} ms");
     }
+
+    private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static async Task<double> TimedFailureAsync(HttpClient http, string username)
     {
