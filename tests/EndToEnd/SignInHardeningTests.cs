@@ -11,7 +11,8 @@ using Xunit.Abstractions;
 
 namespace Ops.EndToEnd;
 
-/// <summary>Sign-in under attack, tokens of a changed user and refused hub calls in the log. Floods come from their own loopback addresses (127.0.0.2 and up), so the limits they trip
+/// <summary>Sign-in under attack, tokens of a changed user, refused hub calls in the log and the security
+/// headers. Floods come from their own loopback addresses (127.0.0.2 and up), so the limits they trip
 /// never touch the rest of the suite, which signs in from 127.0.0.1.</summary>
 [Collection(HubCollection.Name)]
 public sealed class SignInHardeningTests(HubFixture fixture, ITestOutputHelper output)
@@ -239,5 +240,44 @@ public sealed class SignInHardeningTests(HubFixture fixture, ITestOutputHelper o
         Assert.Contains("Refused JoinSite for sh-log", lines[at]);
         Assert.DoesNotContain(lines, line => line.Contains("HubException") || line.Contains("DefaultHubDispatcher"));
         Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith("at Microsoft.AspNetCore.SignalR"));
+    }
+
+    [Fact]
+    public async Task Every_kind_of_answer_carries_the_security_headers()
+    {
+        using var anonymous = fixture.Hub.Http();
+        using var admin = fixture.Hub.Http(fixture.AdminToken);
+        using var page = await anonymous.GetAsync("/");
+        var script = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "src=\"(/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        var answers = new List<(string What, HttpResponseMessage Response)>
+        {
+            ("page", page),
+            ("asset", await anonymous.GetAsync(script)),
+            ("api answer", await admin.GetAsync("api/me")),
+            ("problem", await admin.GetAsync("api/sites/sh-nowhere")),
+            ("validation problem", await anonymous.PostAsJsonAsync("api/auth/token", new { })),
+            ("unauthorised", await anonymous.GetAsync("api/sites")),
+            ("not found", await anonymous.GetAsync("no-such-file.txt")),
+            ("health", await anonymous.GetAsync("health/live")),
+        };
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, answers[1].Response.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, answers[3].Response.StatusCode);
+            foreach (var (what, response) in answers)
+            {
+                var csp = string.Join(" ", response.Headers.TryGetValues("Content-Security-Policy", out var values) ? values : []);
+                Assert.True(csp.Contains("default-src 'self'") && csp.Contains("frame-ancestors 'none'") && csp.Contains("object-src 'none'"),
+                    $"{what}: Content-Security-Policy '{csp}'");
+                Assert.Equal(["DENY"], response.Headers.GetValues("X-Frame-Options"));
+                Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+                Assert.Equal(["no-referrer"], response.Headers.GetValues("Referrer-Policy"));
+            }
+        }
+        finally
+        {
+            foreach (var (_, response) in answers)
+                response.Dispose();
+        }
     }
 }

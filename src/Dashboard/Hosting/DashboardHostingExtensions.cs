@@ -52,6 +52,7 @@ public static class DashboardHostingExtensions
 
     public static WebApplication MapOpsDashboard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
