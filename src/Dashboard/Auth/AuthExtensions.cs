@@ -13,6 +13,9 @@ public static class AuthExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(key);
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<UserStamps>();
+        builder.AddSignInLimits();
         builder.Services.AddHostedService<AdminBootstrap>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
@@ -36,6 +39,14 @@ public static class AuthExtensions
                     if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                         context.Token = token;
                     return Task.CompletedTask;
+                },
+                // A token issued before the user's password, role or sites changed (or without a stamp) is refused.
+                OnTokenValidated = async context =>
+                {
+                    var (username, stamp) = TokenIssuer.Read(context.Principal);
+                    var stamps = context.HttpContext.RequestServices.GetRequiredService<UserStamps>();
+                    if (!await stamps.IsCurrentAsync(username, stamp))
+                        context.Fail("The user changed since this token was issued; sign in again.");
                 },
             };
         });

@@ -5,18 +5,20 @@ using Ops.Contracts.Users;
 
 namespace Ops.Dashboard.Auth;
 
-/// <summary>Issues signed bearer tokens carrying the user's name, role and sites.</summary>
+/// <summary>Issues signed bearer tokens carrying the user's name, role, sites and stamp; a token whose
+/// stamp is no longer the user's is refused (<see cref="UserStamps"/>).</summary>
 public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time)
 {
     public const string Issuer = "ops-hub";
     public const string SiteClaim = "site";
+    public const string StampClaim = "stamp";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user, string stamp)
     {
         var now = time.GetUtcNow();
         var expiresAt = now + Lifetime;
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Username), new(ClaimTypes.Role, user.Role) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Username), new(ClaimTypes.Role, user.Role), new(StampClaim, stamp) };
         claims.AddRange(user.Sites.Select(site => new Claim(SiteClaim, site)));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -30,4 +32,8 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time)
         });
         return (token, expiresAt);
     }
+
+    /// <summary>The user's name and the stamp the token carries (null when it carries none).</summary>
+    public static (string? Username, string? Stamp) Read(ClaimsPrincipal? principal) =>
+        (principal?.Identity?.Name, principal?.FindFirst(StampClaim)?.Value);
 }

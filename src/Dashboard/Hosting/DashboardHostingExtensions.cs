@@ -52,10 +52,12 @@ public static class DashboardHostingExtensions
 
     public static WebApplication MapOpsDashboard(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ClientFiles.SetCaching });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

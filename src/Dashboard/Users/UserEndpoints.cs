@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ops.Contracts;
 using Ops.Contracts.Users;
 using Ops.Dashboard.Auth;
+using Ops.Dashboard.Feed;
 using Ops.Dashboard.Problems;
 using Ops.Dashboard.Sites;
 
@@ -49,7 +50,7 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<UserView>, ValidationProblem>> SetUserAsync(
-        string username, UserSpec? spec, IClusterClient cluster)
+        string username, UserSpec? spec, IClusterClient cluster, UserStamps stamps, UserConnections connections)
     {
         var errors = new FieldErrors()
             .Check(Identifiers.IsUsername(username), "username", "must be 1-64 letters, digits, '.', '_', '-' or '@'")
@@ -66,6 +67,9 @@ public static class UserEndpoints
         if (errors.Any)
             return Problem.Invalid(errors);
         var user = await cluster.GetGrain<IUserGrain>(username).SetAsync(spec! with { Sites = spec.Sites ?? [] });
+        // A new password, role or sites end the user's older tokens: here at once, on other dashboards within the stamp cache time.
+        stamps.Forget(username);
+        await connections.CloseStaleAsync(username);
         return TypedResults.Ok(user);
     }
 }

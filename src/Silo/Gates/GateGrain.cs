@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
+using Ops.Contracts.Security;
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
-using Ops.Silo.Security;
 using Ops.Silo.Storage;
 
 namespace Ops.Silo.Gates;

@@ -1,4 +1,4 @@
-using Ops.Silo.Security;
+using Ops.Contracts.Security;
 using Xunit;
 
 namespace Ops.Silo.Tests.Security;

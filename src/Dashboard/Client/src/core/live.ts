@@ -1,5 +1,6 @@
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import { signal } from "@preact/signals";
+import { api } from "./api";
 import { session } from "./session";
 import type { EventView, GateView, SituationView } from "./types";
 
@@ -17,6 +18,13 @@ export interface LiveListener {
 }
 
 const retryDelays = [0, 1000, 2000, 4000, 8000];
+
+/** The hub closes the connections of a user whose password, role or sites changed and refuses their
+ * token from then on, which SignalR only reports as a lost connection: asking the API says whether the
+ * token still holds, and a 401 there returns to sign-in with a message. */
+function checkSignIn(): void {
+  api("/api/me").catch(() => undefined);
+}
 
 /** One SignalR connection to `/hubs/ops` for the tab: joins sites, hands pushes to listeners, and
  * after every reconnect joins again and asks listeners to resync, so nothing raised meanwhile is missed. */
@@ -74,7 +82,10 @@ class LiveConnection {
       this.listeners.forEach((l) => l.situationChanged?.(situation)));
     connection.on("gateChanged", (gate: GateView) => this.listeners.forEach((l) => l.gateChanged?.(gate)));
     connection.on("events", (events: EventView[]) => this.listeners.forEach((l) => l.events?.(events)));
-    connection.onreconnecting(() => (link.value = "reconnecting"));
+    connection.onreconnecting(() => {
+      link.value = "reconnecting";
+      checkSignIn();
+    });
     connection.onreconnected(() => void this.joined());
     connection.onclose(() => {
       if (this.connection !== connection) return;
@@ -104,6 +115,7 @@ class LiveConnection {
     } catch {
       if (this.connection === connection) {
         link.value = "offline";
+        checkSignIn();
         this.scheduleStart(3000);
       }
     }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Ops.Silo.Security;
+namespace Ops.Contracts.Security;
 
 /// <summary>Salted PBKDF2-SHA256 hashes for passwords and gate secrets, stored as
 /// <c>pbkdf2-sha256${iterations}${salt}${hash}</c>.</summary>
