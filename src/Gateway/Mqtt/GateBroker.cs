@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Ops.Contracts.Gates;
@@ -171,7 +172,13 @@ public sealed class GateBroker(
 
     private void Refuse(ValidatingConnectionEventArgs args, MqttConnectReasonCode reason, string message, params object?[] values)
     {
-        args.ReasonCode = reason;
+        // MQTT 3.1.1 has six return codes; MQTTnet turns the reason codes it lacks into "unacceptable protocol
+        // version", which would send a gate's engineer the wrong way. "Server unavailable" says try again later.
+        args.ReasonCode = args.ProtocolVersion == MqttProtocolVersion.V500 || reason
+            is MqttConnectReasonCode.BadUserNameOrPassword or MqttConnectReasonCode.NotAuthorized
+            or MqttConnectReasonCode.ClientIdentifierNotValid or MqttConnectReasonCode.ServerBusy or MqttConnectReasonCode.ServerUnavailable
+            ? reason
+            : MqttConnectReasonCode.ServerUnavailable;
 #pragma warning disable CA2254 // every message passed here is a constant template
         logger.LogWarning(message, values);
 #pragma warning restore CA2254
