@@ -36,6 +36,8 @@ public sealed class GateBroker(
     {
         var options = new MqttServerOptionsBuilder()
             .WithDefaultCommunicationTimeout(settings.ConnectTimeout)
+            // Room for a reconnect storm after a restart; MQTTnet's default of 10 drops SYNs beyond it.
+            .WithConnectionBacklog(512)
             .Build();
         server = new MqttServerFactory().CreateMqttServer(options, [listener]);
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
@@ -309,5 +311,16 @@ public sealed class GateBroker(
         return server!.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = HubClientId });
     }
 
-    private static string Shorten(string? text) => text is null ? "" : text.Length <= 80 ? text : text[..80] + "...";
+    /// <summary>Text a client chose, fit for one log line: at most 80 characters, control characters replaced.</summary>
+    private static string Shorten(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var shown = text.Length <= 80 ? text : text[..80] + "...";
+        return string.Create(shown.Length, shown, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = char.IsControl(source[i]) ? '?' : source[i];
+        });
+    }
 }
