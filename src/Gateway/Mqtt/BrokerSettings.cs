@@ -10,6 +10,9 @@ public sealed record BrokerSettings(IPAddress Address, int Port)
     /// between the contract's 16 KiB and this still get a <c>too-large</c> reject.</summary>
     public int MaxPacketBytes { get; init; } = 64 * 1024;
 
+    /// <summary>The same for CONNECT, which arrives before the client is known: a gate's is a few hundred bytes.</summary>
+    public int MaxConnectBytes { get; init; } = 8 * 1024;
+
     /// <summary>A connection that has not sent CONNECT within this is closed (<c>OPS_MQTT_CONNECT_TIMEOUT_SECONDS</c>).</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

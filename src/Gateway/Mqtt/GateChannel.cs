@@ -49,7 +49,7 @@ public sealed class GateChannel(
         if (packet is null && guard.RefusedLength is { } length && Interlocked.Exchange(ref reported, 1) == 0)
         {
             logger.LogWarning("Closed the connection of {Client} from {Source}: a packet of {Length} bytes is over the limit of {Limit} bytes",
-                Connect?.Username ?? "a client that has not logged in", source, length, guard.MaxPacketBytes);
+                Connect?.Username ?? "a client that has not logged in", source, length, Connect is null ? guard.MaxConnectBytes : guard.MaxPacketBytes);
         }
         return packet!;
     }

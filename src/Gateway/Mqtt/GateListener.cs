@@ -94,7 +94,8 @@ public sealed class GateListener(BrokerSettings settings, ConnectionAdmission ad
         {
             socket.NoDelay = true;
             var stream = new NetworkStream(socket, ownsSocket: true);
-            var guard = new PacketSizeGuard(new MqttTcpChannel(stream, socket.LocalEndPoint, socket.RemoteEndPoint, null), settings.MaxPacketBytes);
+            var guard = new PacketSizeGuard(new MqttTcpChannel(stream, socket.LocalEndPoint, socket.RemoteEndPoint, null),
+                settings.MaxPacketBytes, settings.MaxConnectBytes);
             var formatter = new MqttPacketFormatterAdapter(new MqttBufferWriter(options.WriterBufferSize, options.WriterBufferSizeMax));
             var adapter = new MqttChannelAdapter(guard, formatter, mqttLogger)
             {

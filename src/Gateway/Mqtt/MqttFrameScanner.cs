@@ -2,8 +2,9 @@ namespace Ops.Gateway.Mqtt;
 
 /// <summary>Follows MQTT's framing (a type byte, the remaining length as a variable byte integer, the
 /// body) over a connection's bytes as they arrive, so that a packet over the limit is noticed from its
-/// header, before anything allocates or reads its body.</summary>
-public sealed class MqttFrameScanner(int maxRemainingLength)
+/// header, before anything allocates or reads its body. The first packet (CONNECT, from a client not yet
+/// logged in) may have a lower limit than the rest.</summary>
+public sealed class MqttFrameScanner(int maxRemainingLength, int maxFirstRemainingLength)
 {
     private enum Part { Type, Length, Body }
 
@@ -12,6 +13,12 @@ public sealed class MqttFrameScanner(int maxRemainingLength)
     private long multiplier = 1;
     private int lengthBytes;
     private long bodyLeft;
+    private bool first = true;
+
+    public MqttFrameScanner(int maxRemainingLength)
+        : this(maxRemainingLength, maxRemainingLength)
+    {
+    }
 
     /// <summary>The remaining length the refused packet announced (at least this much when it was cut short).</summary>
     public long RefusedLength { get; private set; }
@@ -46,10 +53,11 @@ public sealed class MqttFrameScanner(int maxRemainingLength)
                     lengthBytes++;
                     // The length only grows with further digits, so it can be refused before it is complete;
                     // more than four digits is malformed whatever they say.
-                    if (length > maxRemainingLength || (lengthBytes == 4 && (digit & 0x80) != 0))
+                    if (length > (first ? maxFirstRemainingLength : maxRemainingLength) || (lengthBytes == 4 && (digit & 0x80) != 0))
                         return Refuse(packetStart);
                     if ((digit & 0x80) == 0)
                     {
+                        first = false;
                         bodyLeft = length;
                         part = bodyLeft == 0 ? Part.Type : Part.Body;
                     }

@@ -7,12 +7,15 @@ namespace Ops.Gateway.Mqtt;
 
 /// <summary>A connection's byte stream as MQTTnet reads it, cut off at the first packet whose header
 /// announces more than the limit: MQTTnet would otherwise allocate and read the whole body first.
-/// The reader sees the end of the stream instead, and the connection is closed.</summary>
-public sealed class PacketSizeGuard(IMqttChannel inner, int maxPacketBytes) : IMqttChannel
+/// The reader sees the end of the stream instead, and the connection is closed. The first packet, the
+/// CONNECT of a client not yet logged in, has a limit of its own.</summary>
+public sealed class PacketSizeGuard(IMqttChannel inner, int maxPacketBytes, int maxConnectBytes) : IMqttChannel
 {
-    private readonly MqttFrameScanner scanner = new(maxPacketBytes);
+    private readonly MqttFrameScanner scanner = new(maxPacketBytes, maxConnectBytes);
 
     public int MaxPacketBytes => maxPacketBytes;
+
+    public int MaxConnectBytes => maxConnectBytes;
 
     /// <summary>The length the refused packet announced, once one was refused.</summary>
     public long? RefusedLength => scanner.Refused ? scanner.RefusedLength : null;

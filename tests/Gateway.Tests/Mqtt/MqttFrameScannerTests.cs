@@ -72,4 +72,14 @@ public sealed class MqttFrameScannerTests
         Assert.Equal(-1, new MqttFrameScanner(Limit).Scan(Packet(Limit, withBody: false)));
         Assert.Equal(0, new MqttFrameScanner(Limit).Scan(Packet(Limit + 1, withBody: false)));
     }
+
+    [Fact]
+    public void The_first_packet_has_a_limit_of_its_own()
+    {
+        var scanner = new MqttFrameScanner(Limit, maxFirstRemainingLength: 100);
+        Assert.Equal(0, scanner.Scan(Packet(101, withBody: false)));
+
+        var afterConnect = new MqttFrameScanner(Limit, maxFirstRemainingLength: 100);
+        Assert.Equal(-1, afterConnect.Scan(Packet(100).Concat(Packet(Limit)).ToArray()));
+    }
 }
