@@ -20,9 +20,16 @@ public static class GatewayHostingExtensions
             client.UseConnectionRetryFilter(RetryUntilTheSiloIsUp);
         });
 
-        builder.Services.AddSingleton(new BrokerSettings(
+        var brokerSettings = new BrokerSettings(
             IPAddress.Parse(configuration["OPS_MQTT_BIND"] ?? "127.0.0.1"),
-            configuration.GetValue("OPS_MQTT_PORT", 1883)));
+            configuration.GetValue("OPS_MQTT_PORT", 1883))
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("OPS_MQTT_CONNECT_TIMEOUT_SECONDS", 10))),
+        };
+        builder.Services.AddSingleton(brokerSettings);
+        builder.Services.AddSingleton(new ConnectionAdmission(brokerSettings.MaxConnections, brokerSettings.MaxWaitingPerSource));
+        builder.Services.AddSingleton<GateListener>();
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddHostedService(services => services.GetRequiredService<GatewayMetrics>());

@@ -1,8 +1,9 @@
 using System.Buffers;
-using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Ops.Contracts.Gates;
@@ -10,29 +11,37 @@ using Ops.Contracts.Wire;
 
 namespace Ops.Gateway.Mqtt;
 
-/// <summary>The embedded MQTT broker: authenticates gates, enforces the per-topic ACL of CONTRACT §3,
-/// and acknowledges an event only once <see cref="GateMessageHandler"/> has processed it.</summary>
+/// <summary>The embedded MQTT broker: authenticates gates, enforces the per-topic ACL of the gate contract,
+/// subscribes each gate's session to its own commands and rejects from CONNECT on, and acknowledges an
+/// event only once <see cref="GateMessageHandler"/> has processed it.</summary>
 public sealed class GateBroker(
-    BrokerSettings settings, GateMessageHandler handler, IClusterClient cluster, GateLogins logins,
-    IHostApplicationLifetime lifetime, ILogger<GateBroker> logger)
+    BrokerSettings settings, GateListener listener, GateMessageHandler handler, IClusterClient cluster, GateLogins logins,
+    LoginThrottle throttle, IHostApplicationLifetime lifetime, ILogger<GateBroker> logger)
     : IHostedService, IDisposable
 {
     private const string GateItem = "ops.gate";
     private const string HubClientId = "ops-hub";
 
-    // clientId -> gate: one gate must not take over another gate's MQTT session by reusing its client id.
-    private readonly ConcurrentDictionary<string, GateAddress> clientOwners = new(StringComparer.Ordinal);
+    // How long a login may wait for its turn at the slow password check before it is told the broker is busy.
+    private static readonly TimeSpan SlowCheckWait = TimeSpan.FromSeconds(20);
+
+    // clientId -> gate: one gate must not take over another gate's MQTT session by reusing its client id;
+    // per gate, how many client ids it holds connected.
+    private readonly Lock ownersLock = new();
+    private readonly Dictionary<string, GateAddress> clientOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<GateAddress, int> connectionsPerGate = [];
     private MqttServer? server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(settings.Address)
-            .WithDefaultEndpointPort(settings.Port)
+            .WithDefaultCommunicationTimeout(settings.ConnectTimeout)
+            // Room for a reconnect storm after a restart; MQTTnet's default of 10 drops SYNs beyond it.
+            .WithConnectionBacklog(512)
             .Build();
-        server = new MqttServerFactory().CreateMqttServer(options);
+        server = new MqttServerFactory().CreateMqttServer(options, [listener]);
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
+        server.ClientConnectedAsync += OnConnectedAsync;
         server.InterceptingSubscriptionAsync += AuthoriseSubscriptionAsync;
         server.InterceptingPublishAsync += InterceptPublishAsync;
         server.ClientDisconnectedAsync += OnDisconnectedAsync;
@@ -52,60 +61,189 @@ public sealed class GateBroker(
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs args)
     {
+        var source = args.ChannelAdapter is GateChannel channel ? channel.Source : (args.RemoteEndPoint as IPEndPoint)?.Address ?? IPAddress.None;
         if (!GateAddress.TryParse(args.UserName, out var gate) || string.IsNullOrEmpty(args.Password))
         {
-            args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            Refuse(args, MqttConnectReasonCode.BadUserNameOrPassword,
+                "A login from {Source} was refused: {Username} is not a gate's username, or no password was given", source, Shorten(args.UserName));
             return;
         }
-        if (logins.IsLockedOut(gate.Key))
+        if (string.IsNullOrEmpty(args.ClientId) || args.ClientId == HubClientId)
         {
-            logger.LogWarning("Gate {Gate} was refused: too many wrong passwords, wait {Window}", gate, GateLogins.FailureWindow);
-            args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            Refuse(args, MqttConnectReasonCode.ClientIdentifierNotValid,
+                "Gate {Gate} from {Source} was refused: client id '{ClientId}' is not allowed", gate, source, Shorten(args.ClientId));
             return;
         }
-        bool verified;
-        try
+        // The Last Will is checked before the password: it costs nothing, and the rule depends on the username alone.
+        var ownStatus = GateTopics.For(gate, GateTopics.Status);
+        if ((args.ChannelAdapter as GateChannel)?.Connect is not { } connect)
         {
-            verified = logins.IsKnownGood(gate.Key, args.Password)
-                || await cluster.GetGrain<IGateGrain>(gate.Key).VerifySecretAsync(args.Password);
-        }
-        catch (Exception exception)
-        {
-            logger.LogWarning(exception, "Could not check the credentials of gate {Gate}", gate);
-            args.ReasonCode = MqttConnectReasonCode.ServerUnavailable;
+            Refuse(args, MqttConnectReasonCode.ImplementationSpecificError,
+                "Gate {Gate} from {Source} was refused: its CONNECT could not be inspected", gate, source);
             return;
         }
-        if (!verified)
+        if (connect.WillFlag && connect.WillTopic != ownStatus)
         {
-            logins.Failed(gate.Key);
-            logger.LogWarning("Gate {Gate} was refused: wrong password or unknown gate", gate);
-            args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+            Refuse(args, MqttConnectReasonCode.NotAuthorized,
+                "Gate {Gate} from {Source} was refused: its Last Will is for {WillTopic}; only {OwnStatus} is allowed", gate, source, Shorten(connect.WillTopic), ownStatus);
             return;
         }
-        if (args.ClientId == HubClientId || clientOwners.GetOrAdd(args.ClientId, gate) != gate)
-        {
-            args.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
+
+        if (!logins.IsKnownGood(gate.Key, args.Password) && !await CheckSlowlyAsync(args, gate, source))
             return;
+
+        lock (ownersLock)
+        {
+            if (clientOwners.TryGetValue(args.ClientId, out var owner))
+            {
+                // The same client id again is a reconnect that takes over its own session: no extra connection.
+                if (owner != gate)
+                {
+                    Refuse(args, MqttConnectReasonCode.ClientIdentifierNotValid,
+                        "Gate {Gate} from {Source} was refused: client id '{ClientId}' belongs to another gate", gate, source, Shorten(args.ClientId));
+                    return;
+                }
+            }
+            else if (connectionsPerGate.GetValueOrDefault(gate) >= settings.MaxConnectionsPerGate)
+            {
+                Refuse(args, MqttConnectReasonCode.QuotaExceeded,
+                    "Gate {Gate} from {Source} was refused: it already holds {Limit} connections", gate, source, settings.MaxConnectionsPerGate);
+                return;
+            }
+            else
+            {
+                clientOwners[args.ClientId] = gate;
+                connectionsPerGate[gate] = connectionsPerGate.GetValueOrDefault(gate) + 1;
+            }
         }
         logins.Succeeded(gate.Key, args.Password);
         args.SessionItems[GateItem] = gate;
     }
 
+    /// <summary>The slow (PBKDF2) check in the cluster, taken in turns and skipped for a source that is being
+    /// slowed down for its wrong passwords. Sets the refusal itself when it answers false.</summary>
+    private async Task<bool> CheckSlowlyAsync(ValidatingConnectionEventArgs args, GateAddress gate, IPAddress source)
+    {
+        IDisposable turn;
+        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(args.CancellationToken))
+        {
+            wait.CancelAfter(SlowCheckWait);
+            try
+            {
+                turn = await throttle.TakeTurnAsync(source, wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Refuse(args, MqttConnectReasonCode.ServerBusy,
+                    "Gate {Gate} from {Source} was refused: too many logins are being checked; try again later", gate, source);
+                return false;
+            }
+        }
+        using (turn)
+        {
+            if (throttle.IsSlowedDown(source, out var retryAfter))
+            {
+                Refuse(args, MqttConnectReasonCode.ConnectionRateExceeded,
+                    "Gate {Gate} from {Source} was refused unchecked: that source sent {Failures} wrong passwords; it may try again in {Seconds:0.#} s",
+                    gate, source, throttle.FailuresOf(source), retryAfter.TotalSeconds);
+                return false;
+            }
+            // A connection that waited for its turn may find the password proved meanwhile.
+            if (logins.IsKnownGood(gate.Key, args.Password))
+                return true;
+            bool verified;
+            try
+            {
+                verified = await cluster.GetGrain<IGateGrain>(gate.Key).VerifySecretAsync(args.Password);
+            }
+            catch (Exception exception)
+            {
+                Refuse(args, MqttConnectReasonCode.ServerUnavailable,
+                    "Gate {Gate} from {Source} was refused: its credentials could not be checked ({Error})", gate, source, exception.GetType().Name);
+                return false;
+            }
+            if (!verified)
+            {
+                throttle.Failed(source);
+                Refuse(args, MqttConnectReasonCode.BadUserNameOrPassword,
+                    "Gate {Gate} from {Source} was refused: wrong password or unknown gate", gate, source);
+            }
+            return verified;
+        }
+    }
+
+    private void Refuse(ValidatingConnectionEventArgs args, MqttConnectReasonCode reason, string message, params object?[] values)
+    {
+        // MQTT 3.1.1 has six return codes; MQTTnet turns the reason codes it lacks into "unacceptable protocol
+        // version", which would send a gate's engineer the wrong way. "Server unavailable" says try again later.
+        args.ReasonCode = args.ProtocolVersion == MqttProtocolVersion.V500 || reason
+            is MqttConnectReasonCode.BadUserNameOrPassword or MqttConnectReasonCode.NotAuthorized
+            or MqttConnectReasonCode.ClientIdentifierNotValid or MqttConnectReasonCode.ServerBusy or MqttConnectReasonCode.ServerUnavailable
+            ? reason
+            : MqttConnectReasonCode.ServerUnavailable;
+#pragma warning disable CA2254 // every message passed here is a constant template
+        logger.LogWarning(message, values);
+#pragma warning restore CA2254
+    }
+
+    /// <summary>Subscribes the gate's session to its own commands and rejects before anything it sends is read,
+    /// so that a decision reaches a gate that publishes before it subscribes (a gate flushing its buffer
+    /// after a reconnect, to a broker that restarted and forgot its subscriptions).</summary>
+    private async Task OnConnectedAsync(ClientConnectedEventArgs args)
+    {
+        if (args.SessionItems[GateItem] is not GateAddress gate)
+            return;
+        lock (ownersLock)
+        {
+            // The connection this one took over may have gone meanwhile and released the client id.
+            if (clientOwners.TryAdd(args.ClientId, gate))
+                connectionsPerGate[gate] = connectionsPerGate.GetValueOrDefault(gate) + 1;
+        }
+        try
+        {
+            await server!.SubscribeAsync(args.ClientId,
+            [
+                new MqttTopicFilterBuilder().WithTopic(GateTopics.For(gate, GateTopics.Commands)).WithAtLeastOnceQoS().Build(),
+                new MqttTopicFilterBuilder().WithTopic(GateTopics.For(gate, GateTopics.Rejects)).WithAtLeastOnceQoS().Build(),
+            ]);
+        }
+        catch (Exception exception)
+        {
+            // Without the subscription its decisions would go nowhere: better to make it connect again.
+            logger.LogError(exception, "Could not subscribe gate {Gate} to its commands; closing its connection", gate);
+            await server!.DisconnectClientAsync(args.ClientId, MqttDisconnectReasonCode.UnspecifiedError);
+        }
+    }
+
     private Task OnDisconnectedAsync(ClientDisconnectedEventArgs args)
     {
         // On a takeover the same client id is connected again: it stays owned.
-        if (args.DisconnectType != MqttClientDisconnectType.Takeover && args.SessionItems?[GateItem] is GateAddress gate)
-            clientOwners.TryRemove(new KeyValuePair<string, GateAddress>(args.ClientId, gate));
+        if (args.DisconnectType == MqttClientDisconnectType.Takeover || args.SessionItems?[GateItem] is not GateAddress gate)
+            return Task.CompletedTask;
+        lock (ownersLock)
+        {
+            if (clientOwners.TryGetValue(args.ClientId, out var owner) && owner == gate)
+            {
+                clientOwners.Remove(args.ClientId);
+                var left = connectionsPerGate.GetValueOrDefault(gate) - 1;
+                if (left > 0)
+                    connectionsPerGate[gate] = left;
+                else
+                    connectionsPerGate.Remove(gate);
+            }
+        }
         return Task.CompletedTask;
     }
 
     private Task AuthoriseSubscriptionAsync(InterceptingSubscriptionEventArgs args)
     {
         var topic = args.TopicFilter.Topic;
-        var allowed = args.SessionItems?[GateItem] is GateAddress gate
-            && (topic == GateTopics.For(gate, GateTopics.Commands) || topic == GateTopics.For(gate, GateTopics.Rejects));
+        var gate = args.SessionItems?[GateItem] as GateAddress?;
+        var allowed = gate is { } own
+            && (topic == GateTopics.For(own, GateTopics.Commands) || topic == GateTopics.For(own, GateTopics.Rejects));
         if (!allowed)
         {
+            logger.LogWarning("Gate {Gate} may not subscribe to {Topic}", gate?.ToString() ?? args.ClientId, Shorten(topic));
             args.ProcessSubscription = false;
             args.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
         }
@@ -124,7 +262,7 @@ public sealed class GateBroker(
         if (!GateTopics.TryParse(topic, out var target, out var channel) || target != gate
             || channel is not (GateTopics.Events or GateTopics.Status))
         {
-            logger.LogWarning("Gate {Gate} may not publish to {Topic}", gate, topic);
+            logger.LogWarning("Gate {Gate} may not publish to {Topic}", gate, Shorten(topic));
             args.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
             return;
         }
@@ -151,7 +289,10 @@ public sealed class GateBroker(
     public async Task DisconnectGateAsync(GateAddress gate)
     {
         logins.Forget(gate.Key);
-        foreach (var clientId in clientOwners.Where(pair => pair.Value == gate).Select(pair => pair.Key).ToList())
+        List<string> clientIds;
+        lock (ownersLock)
+            clientIds = [.. clientOwners.Where(pair => pair.Value == gate).Select(pair => pair.Key)];
+        foreach (var clientId in clientIds)
         {
             logger.LogInformation("Disconnecting gate {Gate}: its secret was rotated", gate);
             await server!.DisconnectClientAsync(clientId, MqttDisconnectReasonCode.NotAuthorized);
@@ -168,5 +309,18 @@ public sealed class GateBroker(
             .WithContentType("application/json")
             .Build();
         return server!.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = HubClientId });
+    }
+
+    /// <summary>Text a client chose, fit for one log line: at most 80 characters, control characters replaced.</summary>
+    private static string Shorten(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var shown = text.Length <= 80 ? text : text[..80] + "...";
+        return string.Create(shown.Length, shown, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = char.IsControl(source[i]) ? '?' : source[i];
+        });
     }
 }

@@ -12,6 +12,8 @@ public static partial class EventValidator
     public const int MaxPayloadBytes = 16 * 1024;
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromSeconds(300);
 
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
+
     public static Validated<GateEvent> ValidateEvent(ReadOnlySpan<byte> payload, DateTimeOffset now)
     {
         if (payload.Length > MaxPayloadBytes)
@@ -172,15 +174,8 @@ public static partial class EventValidator
         }
         try
         {
-            var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = 16 });
-            document = JsonDocument.ParseValue(ref reader);
-            if (reader.Read())
-            {
-                document.Dispose();
-                document = null;
-                error = "trailing content after the JSON value";
-                return false;
-            }
+            // A repeated key is refused rather than letting one of its values win silently.
+            document = JsonDocument.Parse(payload.ToArray(), ParseOptions);
         }
         catch (JsonException exception)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -14,6 +16,7 @@ public sealed class GateClient : IAsyncDisposable
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
     private readonly Channel<JsonElement> commands = Channel.CreateUnbounded<JsonElement>();
     private readonly Channel<JsonElement> rejects = Channel.CreateUnbounded<JsonElement>();
+    private readonly ConcurrentQueue<MqttQualityOfServiceLevel> deliveries = new();
 
     private GateClient(string siteId, string gateId)
     {
@@ -21,6 +24,7 @@ public sealed class GateClient : IAsyncDisposable
         GateId = gateId;
         client.ApplicationMessageReceivedAsync += args =>
         {
+            deliveries.Enqueue(args.ApplicationMessage.QualityOfServiceLevel);
             var json = JsonDocument.Parse(args.ApplicationMessage.Payload).RootElement.Clone();
             var target = args.ApplicationMessage.Topic.EndsWith("/rejects", StringComparison.Ordinal) ? rejects : commands;
             target.Writer.TryWrite(json);
@@ -34,28 +38,48 @@ public sealed class GateClient : IAsyncDisposable
 
     public string Topic(string channel) => $"ops/v1/{SiteId}/gates/{GateId}/{channel}";
 
-    public static MqttClientOptions Options(int port, string username, string password, string? clientId = null) =>
-        new MqttClientOptionsBuilder()
+    /// <summary>The QoS of every message the gate received, in order.</summary>
+    public IReadOnlyCollection<MqttQualityOfServiceLevel> DeliveryQoS => deliveries;
+
+    /// <param name="source">the local address to connect from (any of 127.0.0.0/8), to look like another remote host</param>
+    public static MqttClientOptions Options(int port, string username, string password, string? clientId = null,
+        bool cleanSession = true, IPAddress? source = null)
+    {
+        var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(clientId ?? $"test-{Guid.NewGuid():N}")
             .WithCredentials(username, password)
+            .WithCleanSession(cleanSession)
             .WithTimeout(TimeSpan.FromSeconds(10))
             .Build();
+        if (source is not null)
+            ((MqttClientTcpOptions)options.ChannelOptions).LocalEndpoint = new IPEndPoint(source, 0);
+        return options;
+    }
 
-    /// <summary>Connects as <c>{siteId}/{gateId}</c> and subscribes to the gate's own commands and rejects.</summary>
-    public static async Task<GateClient> ConnectAsync(int port, string siteId, string gateId, string password)
+    /// <summary>Connects with the given options, and subscribes to the gate's commands and rejects only when asked:
+    /// a gate that flushes its buffer first subscribes later, or relies on the hub's subscription.</summary>
+    public static async Task<GateClient> ConnectAsync(MqttClientOptions options, string siteId, string gateId, bool subscribe)
     {
         var gate = new GateClient(siteId, gateId);
-        var connected = await gate.client.ConnectAsync(Options(port, $"{siteId}/{gateId}", password));
+        var connected = await gate.client.ConnectAsync(options);
         if (connected.ResultCode != MqttClientConnectResultCode.Success)
             throw new InvalidOperationException($"Gate {siteId}/{gateId} could not connect: {connected.ResultCode}");
-        await gate.client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(gate.Topic("commands"), MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter(gate.Topic("rejects"), MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build());
+        if (subscribe)
+            await gate.SubscribeAsync();
         return gate;
     }
+
+    public Task SubscribeAsync() =>
+        client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(Topic("commands"), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Topic("rejects"), MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+
+    /// <summary>Connects as <c>{siteId}/{gateId}</c> and subscribes to the gate's own commands and rejects.</summary>
+    public static Task<GateClient> ConnectAsync(int port, string siteId, string gateId, string password) =>
+        ConnectAsync(Options(port, $"{siteId}/{gateId}", password), siteId, gateId, subscribe: true);
 
     public IMqttClient Mqtt => client;
 

@@ -27,18 +27,4 @@ public sealed class GateLoginsTests
         logins.Forget("site/gate");
         Assert.False(logins.IsKnownGood("site/gate", "secret"));
     }
-
-    [Fact]
-    public void Too_many_wrong_passwords_lock_the_username_out_for_the_window()
-    {
-        var logins = new GateLogins(time);
-        for (var i = 0; i < GateLogins.MaxFailures - 1; i++)
-            logins.Failed("site/gate");
-        Assert.False(logins.IsLockedOut("site/gate"));
-        logins.Failed("site/gate");
-        Assert.True(logins.IsLockedOut("site/gate"));
-        Assert.False(logins.IsLockedOut("site/other"));
-        time.Advance(GateLogins.FailureWindow);
-        Assert.False(logins.IsLockedOut("site/gate"));
-    }
 }

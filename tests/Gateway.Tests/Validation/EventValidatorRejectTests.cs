@@ -64,6 +64,25 @@ public sealed class EventValidatorRejectTests
         Assert.Equal("invalid-json", RejectedEvent(payload).Reason);
     }
 
+    [Theory]
+    [InlineData($$"""{"eventId":"evt-1","type":"card.swiped","type":"fault","at":"{{NowText}}","card":"04A1B2C3","direction":"in"}""")]
+    [InlineData($$"""{"eventId":"evt-1","type":"card.swiped","at":"{{NowText}}","card":"04A1B2C3","card":"FFFF","direction":"in"}""")]
+    [InlineData($$"""{"eventId":"evt-1","type":"card.swiped","typ\u0065":"fault","at":"{{NowText}}","card":"04A1B2C3","direction":"in"}""")]
+    [InlineData($$$"""{"eventId":"evt-1","type":"fault","at":"{{{NowText}}}","code":"E1","extra":{"a":1,"a":2}}""")]
+    public void A_repeated_key_is_invalid_json_rather_than_the_last_one_winning(string payload)
+    {
+        var reject = RejectedEvent(Bytes(payload));
+
+        Assert.Equal("invalid-json", reject.Reason);
+        Assert.DoesNotContain("04A1B2C3", reject.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_status_with_a_repeated_key_is_invalid_json()
+    {
+        Assert.Equal("invalid-json", RejectedStatus(Bytes("""{"online":false,"online":true}""")).Reason);
+    }
+
     [Fact]
     public void Invalid_utf8_is_invalid_json_rather_than_an_exception()
     {
