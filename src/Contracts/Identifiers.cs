@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Ops.Contracts;
 
-/// <summary>The identifier formats of CONTRACT §1.</summary>
+/// <summary>The identifier formats of docs/api.md.</summary>
 public static partial class Identifiers
 {
     public static bool IsSiteId(string? value) => value is not null && SiteId().IsMatch(value);

@@ -7,7 +7,7 @@ using Ops.EndToEnd.Infrastructure;
 
 namespace Ops.EndToEnd;
 
-/// <summary>The resident archive over HTTP (CONTRACT §2): import from CSV and .xlsx, export, search and
+/// <summary>The resident archive over HTTP (docs/api.md): import from CSV and .xlsx, export, search and
 /// the uniqueness of cards and plates. Each test has a site of its own.</summary>
 [Collection(HubCollection.Name)]
 public sealed class ArchiveTests(HubFixture fixture)

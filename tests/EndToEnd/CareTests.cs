@@ -6,7 +6,7 @@ using Ops.EndToEnd.Infrastructure;
 
 namespace Ops.EndToEnd;
 
-/// <summary>The three specials (CONTRACT §5) over real MQTT gates, HTTP and SignalR, with settings of seconds.</summary>
+/// <summary>The three specials (the care rules (README)) over real MQTT gates, HTTP and SignalR, with settings of seconds.</summary>
 [Collection(HubCollection.Name)]
 public sealed class CareTests(HubFixture fixture)
 {

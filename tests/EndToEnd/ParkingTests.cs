@@ -5,7 +5,7 @@ using Ops.EndToEnd.Infrastructure;
 
 namespace Ops.EndToEnd;
 
-/// <summary>The standard gate procedure at vehicle gates (CONTRACT §4), driven over MQTT as a gate integrator would.</summary>
+/// <summary>The standard gate procedure at vehicle gates (the gate procedure (README)), driven over MQTT as a gate integrator would.</summary>
 [Collection(HubCollection.Name)]
 public sealed class ParkingTests(HubFixture fixture)
 {

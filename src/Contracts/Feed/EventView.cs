@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Feed;
 
-/// <summary>One entry of the live feed (CONTRACT §7): cards only by their last four characters.</summary>
+/// <summary>One entry of the live feed (docs/api.md, live updates): cards only by their last four characters.</summary>
 [GenerateSerializer, Immutable, Alias("ops.event-view")]
 public sealed record EventView
 {

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Gates;
 
-/// <summary>The event types of CONTRACT §3.</summary>
+/// <summary>The event types of docs/gate-protocol.md.</summary>
 public static class EventTypes
 {
     public const string CardSwiped = "card.swiped";

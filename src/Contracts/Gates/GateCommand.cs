@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Ops.Contracts.Gates;
 
-/// <summary>A command to a gate, as published on its <c>commands</c> topic (CONTRACT §3).</summary>
+/// <summary>A command to a gate, as published on its <c>commands</c> topic (docs/gate-protocol.md).</summary>
 [GenerateSerializer, Immutable, Alias("ops.gate-command")]
 public sealed record GateCommand
 {

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Gates;
 
-/// <summary>A validated event from a gate (CONTRACT §3); only the fields its type carries are set.</summary>
+/// <summary>A validated event from a gate (docs/gate-protocol.md); only the fields its type carries are set.</summary>
 [GenerateSerializer, Immutable, Alias("ops.gate-event")]
 public sealed record GateEvent
 {

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Gates;
 
-/// <summary>Wire names of gate kinds and directions (CONTRACT §2).</summary>
+/// <summary>Wire names of gate kinds and directions (docs/api.md).</summary>
 public static class GateKind
 {
     public const string Vehicle = "vehicle";

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Gates;
 
-/// <summary>A gate as screens see it (CONTRACT §7 <c>GateView</c>), plus its provisioning.</summary>
+/// <summary>A gate as screens see it (docs/api.md, live updates <c>GateView</c>), plus its provisioning.</summary>
 [GenerateSerializer, Immutable, Alias("ops.gate-view")]
 public sealed record GateView
 {

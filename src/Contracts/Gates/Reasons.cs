@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Gates;
 
-/// <summary>Decision reasons of CONTRACT §3.</summary>
+/// <summary>Decision reasons of docs/gate-protocol.md.</summary>
 public static class Reasons
 {
     public const string GrantedResident = "granted.resident";

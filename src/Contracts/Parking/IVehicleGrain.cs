@@ -1,7 +1,7 @@
 namespace Ops.Contracts.Parking;
 
 /// <summary>One plate at one site, keyed <c>{siteId}/{PLATE}</c> (normalised): its pass, its stays, and
-/// the entry and exit rules of CONTRACT §4 for it.</summary>
+/// the entry and exit rules of the gate procedure (README) for it.</summary>
 [Alias("ops.vehicle-grain")]
 public interface IVehicleGrain : IGrainWithStringKey
 {

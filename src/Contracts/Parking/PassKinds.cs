@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Parking;
 
-/// <summary>The kinds of vehicle pass of CONTRACT §2.</summary>
+/// <summary>The kinds of vehicle pass of docs/api.md.</summary>
 public static class PassKinds
 {
     public const string Monthly = "monthly";

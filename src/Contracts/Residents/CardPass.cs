@@ -26,7 +26,7 @@ public sealed record CardPassResult
     [Id(1)] public string? ResidentId { get; init; }
     [Id(2)] public string? ResidentName { get; init; }
 
-    /// <summary>The personal touches applied (CONTRACT §3 <c>personal</c>): <c>birthday</c>, <c>welcome-back</c>, <c>assist</c>.</summary>
+    /// <summary>The personal touches applied (docs/gate-protocol.md <c>personal</c>): <c>birthday</c>, <c>welcome-back</c>, <c>assist</c>.</summary>
     [Id(3)] public IReadOnlyList<string> Personal { get; init; } = [];
 
     /// <summary>Lines to show before the usual ones, such as a birthday greeting.</summary>

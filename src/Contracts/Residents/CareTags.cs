@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Residents;
 
-/// <summary>The care tags of CONTRACT §2.</summary>
+/// <summary>The care tags of docs/api.md.</summary>
 public static class CareTags
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)

@@ -13,7 +13,7 @@ public interface ICardGrain : IGrainWithStringKey
     Task<HolderClaim> ClaimAsync(string residentId);
 
     /// <summary>The card was refused at a gate; after <c>cardHelpDenials</c> refusals within
-    /// <c>cardHelpWindowSeconds</c> the card's owner likely needs help (CONTRACT §5 card-help).</summary>
+    /// <c>cardHelpWindowSeconds</c> the card's owner likely needs help (the care rules (README) card-help).</summary>
     [Alias("denied")]
     Task DeniedAsync(string gateId, DateTimeOffset at, Sites.CareConfig care);
 

@@ -19,7 +19,7 @@ public interface IResidentGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("get-presence")]
     Task<Presence> GetPresenceAsync();
 
-    /// <summary>Applies the card rules of CONTRACT §4 to a swipe of one of this resident's cards and,
+    /// <summary>Applies the card rules of the gate procedure (README) to a swipe of one of this resident's cards and,
     /// when granted, records the passage.</summary>
     [Alias("pass")]
     Task<CardPassResult> PassAsync(CardPass pass);

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Residents;
 
-/// <summary>Where a resident was last seen (CONTRACT §2 <c>presence</c>).</summary>
+/// <summary>Where a resident was last seen (docs/api.md <c>presence</c>).</summary>
 [GenerateSerializer, Immutable, Alias("ops.presence")]
 public sealed record Presence
 {

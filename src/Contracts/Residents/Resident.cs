@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Residents;
 
-/// <summary>A resident of a site (CONTRACT §2 <c>Resident</c>).</summary>
+/// <summary>A resident of a site (docs/api.md <c>Resident</c>).</summary>
 [GenerateSerializer, Immutable, Alias("ops.resident")]
 public sealed record Resident
 {

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Sites;
 
-/// <summary>Site options for pedestrian gates (an extension of CONTRACT §2's <c>SiteConfig</c>).</summary>
+/// <summary>Site options for pedestrian gates (an extension of docs/api.md's <c>SiteConfig</c>).</summary>
 [GenerateSerializer, Immutable, Alias("ops.pedestrian-config")]
 public sealed record PedestrianConfig
 {

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Sites;
 
-/// <summary>A site's configuration (CONTRACT §2). Every property has the contract's default,
+/// <summary>A site's configuration (docs/api.md). Every property has the contract's default,
 /// so a partial body keeps the defaults for what it omits.</summary>
 [GenerateSerializer, Immutable, Alias("ops.site-config")]
 public sealed record SiteConfig

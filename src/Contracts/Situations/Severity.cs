@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Situations;
 
-/// <summary>Severities of CONTRACT §6, most urgent first.</summary>
+/// <summary>Severities of the situation rules (README), most urgent first.</summary>
 public static class Severity
 {
     public const string Critical = "critical";

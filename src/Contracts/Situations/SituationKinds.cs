@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Situations;
 
-/// <summary>Situation kinds the hub raises (CONTRACT §3-§5), and their severities.</summary>
+/// <summary>Situation kinds the hub raises (docs/gate-protocol.md and the README), and their severities.</summary>
 public static class SituationKinds
 {
     public const string DoorForced = "door-forced";

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Situations;
 
-/// <summary>A situation as screens and phones see it (CONTRACT §6 <c>SituationView</c>).</summary>
+/// <summary>A situation as screens and phones see it (the situation rules (README) <c>SituationView</c>).</summary>
 [GenerateSerializer, Immutable, Alias("ops.situation-view")]
 public sealed record SituationView
 {

@@ -1,6 +1,6 @@
 namespace Ops.Contracts.Users;
 
-/// <summary>The roles of CONTRACT §2.</summary>
+/// <summary>The roles of docs/api.md.</summary>
 public static class Roles
 {
     public const string Admin = "admin";

@@ -2,7 +2,7 @@ using Ops.Contracts.Gates;
 
 namespace Ops.Contracts.Wire;
 
-/// <summary>The MQTT topics of CONTRACT §3: <c>ops/v1/{siteId}/gates/{gateId}/{channel}</c>.</summary>
+/// <summary>The MQTT topics of docs/gate-protocol.md: <c>ops/v1/{siteId}/gates/{gateId}/{channel}</c>.</summary>
 public static class GateTopics
 {
     public const string Events = "events";

@@ -1,6 +1,6 @@
 namespace Ops.Dashboard.Auth;
 
-/// <summary>Authorisation policies by role (CONTRACT §2).</summary>
+/// <summary>Authorisation policies by role (docs/api.md).</summary>
 public static class Policies
 {
     public const string Admin = "admin";

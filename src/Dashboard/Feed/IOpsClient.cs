@@ -4,7 +4,7 @@ using Ops.Contracts.Situations;
 
 namespace Ops.Dashboard.Feed;
 
-/// <summary>What the hub pushes to live screens and phones (CONTRACT §7). The method names are the
+/// <summary>What the hub pushes to live screens and phones (docs/api.md, live updates). The method names are the
 /// wire names of the contract, which clients may match case-sensitively.</summary>
 #pragma warning disable IDE1006 // camelCase on purpose: these are the contract's method names.
 public interface IOpsClient

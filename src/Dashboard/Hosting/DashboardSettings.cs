@@ -1,6 +1,6 @@
 namespace Ops.Dashboard.Hosting;
 
-/// <summary>The environment variables of CONTRACT §0 that the dashboard reads, with their defaults.</summary>
+/// <summary>The environment variables of README, Configuration that the dashboard reads, with their defaults.</summary>
 public sealed record DashboardSettings(
     string DataDirectory, string HttpBind, int HttpPort, int OrleansGatewayPort, string MqttHost, int MqttPort,
     string? AdminPassword, bool Demo)

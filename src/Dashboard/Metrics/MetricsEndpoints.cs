@@ -6,7 +6,7 @@ using Ops.Dashboard.Auth;
 
 namespace Ops.Dashboard.Metrics;
 
-/// <summary><c>GET /metrics</c> in the Prometheus text format (CONTRACT §0): open on loopback, an
+/// <summary><c>GET /metrics</c> in the Prometheus text format (README, Configuration): open on loopback, an
 /// operator's token from anywhere else.</summary>
 public static class MetricsEndpoints
 {

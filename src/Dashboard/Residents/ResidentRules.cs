@@ -5,7 +5,7 @@ using Ops.Dashboard.Problems;
 
 namespace Ops.Dashboard.Residents;
 
-/// <summary>What makes a <see cref="Resident"/> valid (CONTRACT §1, §2), for <c>PUT</c> and each import row
+/// <summary>What makes a <see cref="Resident"/> valid (docs/api.md), for <c>PUT</c> and each import row
 /// alike; the limits are listed in docs/limits.md.</summary>
 public static class ResidentRules
 {

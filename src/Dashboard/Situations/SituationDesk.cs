@@ -9,7 +9,7 @@ using Ops.Dashboard.Problems;
 namespace Ops.Dashboard.Situations;
 
 /// <summary>What people do with situations, over HTTP and SignalR alike, with the role rules of
-/// CONTRACT §2: admins and operators handle the situations of their sites and assign them; staff
+/// docs/api.md: admins and operators handle the situations of their sites and assign them; staff
 /// read, acknowledge and resolve those of their sites or assigned to them.</summary>
 public sealed class SituationDesk(IClusterClient cluster)
 {

@@ -6,7 +6,7 @@ using Ops.Contracts.Gates;
 
 namespace Ops.Gateway.Validation;
 
-/// <summary>Checks a gate's payloads against CONTRACT §3 before anything acts on them.</summary>
+/// <summary>Checks a gate's payloads against docs/gate-protocol.md before anything acts on them.</summary>
 public static partial class EventValidator
 {
     public const int MaxPayloadBytes = 16 * 1024;

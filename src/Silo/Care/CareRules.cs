@@ -5,7 +5,7 @@ using Ops.Silo.Parking;
 
 namespace Ops.Silo.Care;
 
-/// <summary>The personal touches of CONTRACT §5 for a granted passage: assistance, birthday and
+/// <summary>The personal touches of the care rules (README) for a granted passage: assistance, birthday and
 /// welcome back. Plain functions over the resident, where they were last seen, and the site's settings.</summary>
 public static class CareRules
 {

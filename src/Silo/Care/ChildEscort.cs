@@ -2,7 +2,7 @@ using Ops.Contracts.Care;
 
 namespace Ops.Silo.Care;
 
-/// <summary>CONTRACT §5 child-alone: a child going out is escorted when another resident of the same
+/// <summary>The care rules (README) child-alone: a child going out is escorted when another resident of the same
 /// unit, not a child, went out within <c>childEscortSeconds</c> before or after.</summary>
 public static class ChildEscort
 {

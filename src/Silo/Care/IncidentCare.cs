@@ -3,7 +3,7 @@ using Ops.Contracts.Residents;
 
 namespace Ops.Silo.Care;
 
-/// <summary>CONTRACT §5 incidents: which households in scope need a visit, and what to do there.</summary>
+/// <summary>The care rules (README) incidents: which households in scope need a visit, and what to do there.</summary>
 public static class IncidentCare
 {
     public static readonly IReadOnlySet<string> VulnerableTags = new HashSet<string>(StringComparer.Ordinal) { "disabled", "wheelchair", "ill", "pregnant" };

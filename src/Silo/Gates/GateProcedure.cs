@@ -8,7 +8,7 @@ using Ops.Contracts.Sites;
 
 namespace Ops.Silo.Gates;
 
-/// <summary>The standard procedure of CONTRACT §4 for one event at one gate: asks the grains the event
+/// <summary>The standard procedure of the gate procedure (README) for one event at one gate: asks the grains the event
 /// concerns (card holder, vehicle) and says what to answer and what the live feed shows.</summary>
 public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteConfig site, bool pedestrian)
 {
@@ -89,7 +89,7 @@ public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteCo
         Plate = gateEvent.Plate,
     };
 
-    /// <summary>A failed command is a fault of the gate (CONTRACT §3 <c>command.result</c>).</summary>
+    /// <summary>A failed command is a fault of the gate (docs/gate-protocol.md <c>command.result</c>).</summary>
     public static RaiseRequest? FailedCommand(GateEvent result, GateView view, GateCommand? command) => result.Ok == false
         ? new RaiseRequest
         {

@@ -3,7 +3,7 @@ using Ops.Contracts.Situations;
 
 namespace Ops.Silo.Gates;
 
-/// <summary>Which situations a gate's events raise and which conditions they end (CONTRACT §3).</summary>
+/// <summary>Which situations a gate's events raise and which conditions they end (docs/gate-protocol.md).</summary>
 public static class GateSituations
 {
     public sealed record Clearing(string Kind, string Why);

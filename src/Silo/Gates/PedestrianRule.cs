@@ -4,7 +4,7 @@ using Ops.Contracts.Residents;
 
 namespace Ops.Silo.Gates;
 
-/// <summary>CONTRACT §4, pedestrian gate, <c>card.swiped</c>.</summary>
+/// <summary>The gate procedure (README), pedestrian gate, <c>card.swiped</c>.</summary>
 public static class PedestrianRule
 {
     /// <param name="card">The swiped card.</param>

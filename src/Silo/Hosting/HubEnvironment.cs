@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Ops.Silo.Hosting;
 
-/// <summary>The environment variables of CONTRACT §0 that the silo reads, with their defaults.</summary>
+/// <summary>The environment variables of README, Configuration that the silo reads, with their defaults.</summary>
 public sealed record HubEnvironment(string DataDirectory, int SiloPort, int OrleansGatewayPort)
 {
     public const string ServiceId = "ops";

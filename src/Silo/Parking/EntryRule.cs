@@ -3,7 +3,7 @@ using Ops.Contracts.Parking;
 
 namespace Ops.Silo.Parking;
 
-/// <summary>CONTRACT §4, vehicle gate, <c>plate.read</c> in, in this order: blacklist, whitelist,
+/// <summary>The gate procedure (README), vehicle gate, <c>plate.read</c> in, in this order: blacklist, whitelist,
 /// already inside, owned, valid monthly, then the temporary-car rules.</summary>
 public static class EntryRule
 {

@@ -3,7 +3,7 @@ using Ops.Contracts.Parking;
 
 namespace Ops.Silo.Parking;
 
-/// <summary>CONTRACT §4, vehicle gate, <c>plate.read</c> out: pass holders leave with their pass's
+/// <summary>The gate procedure (README), vehicle gate, <c>plate.read</c> out: pass holders leave with their pass's
 /// reason; a temporary car needs an entry record, then leaves free, paid within the grace period, or
 /// not until it pays.</summary>
 public static class ExitRule

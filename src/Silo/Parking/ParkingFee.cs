@@ -2,7 +2,7 @@ using Ops.Contracts.Sites;
 
 namespace Ops.Silo.Parking;
 
-/// <summary>The parking fee of CONTRACT §4, exactly:
+/// <summary>The parking fee of the gate procedure (README), exactly:
 /// <code>
 /// if d &lt;= freeMinutes: 0
 /// days, rem = d div 1440, d mod 1440

@@ -3,7 +3,7 @@ using Ops.Contracts.Parking;
 
 namespace Ops.Silo.Parking;
 
-/// <summary>What a plate's pass means on a given day: the rule-relevant classification of CONTRACT §4.</summary>
+/// <summary>What a plate's pass means on a given day: the rule-relevant classification of the gate procedure (README).</summary>
 public sealed record PassStanding(string? Kind, bool MonthlyValid, bool MonthlyExpired, DateOnly? ValidUntil, int? DaysLeft)
 {
     /// <summary>A monthly pass ending within this many days gets a renewal reminder.</summary>

@@ -2,7 +2,7 @@ using Ops.Contracts.Situations;
 
 namespace Ops.Silo.Situations;
 
-/// <summary>The rules of a situation's life (CONTRACT §6), as plain functions over its state:
+/// <summary>The rules of a situation's life (the situation rules (README)), as plain functions over its state:
 /// <c>raised -> acknowledged -> resolved</c>, repeats, the condition ending, escalation by SLA.
 /// Each change appends to the history; nothing is removed. A refusal is returned as text.</summary>
 public static class SituationLifecycle

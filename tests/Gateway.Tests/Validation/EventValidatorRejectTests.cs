@@ -6,7 +6,7 @@ using static Ops.Gateway.Tests.Validation.Verdicts;
 
 namespace Ops.Gateway.Tests.Validation;
 
-/// <summary>CONTRACT §3 rejects: every way an event can be refused, and what the reject says.</summary>
+/// <summary>docs/gate-protocol.md rejects: every way an event can be refused, and what the reject says.</summary>
 public sealed class EventValidatorRejectTests
 {
     [Theory]

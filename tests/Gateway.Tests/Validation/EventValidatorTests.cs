@@ -4,7 +4,7 @@ using static Ops.Gateway.Tests.Validation.Verdicts;
 
 namespace Ops.Gateway.Tests.Validation;
 
-/// <summary>CONTRACT §3 events: a valid event of each type comes out with the fields its type carries, normalised.</summary>
+/// <summary>docs/gate-protocol.md events: a valid event of each type comes out with the fields its type carries, normalised.</summary>
 public sealed class EventValidatorTests
 {
     [Fact]

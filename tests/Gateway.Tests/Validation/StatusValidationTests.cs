@@ -5,7 +5,7 @@ using static Ops.Gateway.Tests.Validation.Verdicts;
 
 namespace Ops.Gateway.Tests.Validation;
 
-/// <summary>CONTRACT §3 status topic: heartbeats and the Last Will.</summary>
+/// <summary>docs/gate-protocol.md status topic: heartbeats and the Last Will.</summary>
 public sealed class StatusValidationTests
 {
     [Fact]

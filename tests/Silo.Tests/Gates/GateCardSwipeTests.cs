@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Ops.Silo.Tests.Gates;
 
-/// <summary>CONTRACT §3 delivery and §4 pedestrian gate: what a gate answers to each event.</summary>
+/// <summary>Delivery (docs/gate-protocol.md) and the pedestrian gate procedure (README): what a gate answers to each event.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class GateCardSwipeTests(ClusterFixture cluster)
 {

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Ops.Silo.Tests.Gates;
 
-/// <summary>CONTRACT §2 <c>PUT .../gates/{gateId}</c> and §3 CONNECT: provisioning and the gate's MQTT secret.</summary>
+/// <summary>docs/api.md <c>PUT .../gates/{gateId}</c> and the gate's CONNECT (docs/gate-protocol.md): provisioning and the gate's MQTT secret.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class GateProvisioningTests(ClusterFixture cluster)
 {

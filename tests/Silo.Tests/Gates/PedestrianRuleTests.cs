@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Ops.Silo.Tests.Gates;
 
-/// <summary>CONTRACT §4, pedestrian gate, <c>card.swiped</c>.</summary>
+/// <summary>The gate procedure (README), pedestrian gate, <c>card.swiped</c>.</summary>
 public sealed class PedestrianRuleTests
 {
     private static Resident Holder(bool active, params string[] cards) => new()

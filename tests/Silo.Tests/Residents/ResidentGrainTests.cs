@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Ops.Silo.Tests.Residents;
 
-/// <summary>CONTRACT §2: a card belongs to at most one active resident of a site, and invalid input changes nothing.</summary>
+/// <summary>docs/api.md: a card belongs to at most one active resident of a site, and invalid input changes nothing.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ResidentGrainTests(ClusterFixture cluster)
 {

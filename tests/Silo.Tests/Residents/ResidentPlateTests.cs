@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Ops.Silo.Tests.Residents;
 
-/// <summary>CONTRACT §2: a plate, like a card, belongs to at most one active resident of a site.</summary>
+/// <summary>docs/api.md: a plate, like a card, belongs to at most one active resident of a site.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ResidentPlateTests(ClusterFixture cluster)
 {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Ops.Silo.Tests.Sites;
 
-/// <summary>CONTRACT §2 <c>PUT/GET /api/sites/{siteId}</c> and the site's gate list.</summary>
+/// <summary>docs/api.md <c>PUT/GET /api/sites/{siteId}</c> and the site's gate list.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class SiteGrainTests(ClusterFixture cluster)
 {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Ops.Silo.Tests.Users;
 
-/// <summary>CONTRACT §2 <c>PUT /api/users/{username}</c>, and what <c>POST /api/auth/token</c> checks a password against.</summary>
+/// <summary>docs/api.md <c>PUT /api/users/{username}</c>, and what <c>POST /api/auth/token</c> checks a password against.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class UserGrainTests(ClusterFixture cluster)
 {

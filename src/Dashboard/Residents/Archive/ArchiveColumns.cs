@@ -1,6 +1,6 @@
 namespace Ops.Dashboard.Residents.Archive;
 
-/// <summary>The columns of a resident archive file (CONTRACT §2), in the order export writes them.</summary>
+/// <summary>The columns of a resident archive file (docs/api.md), in the order export writes them.</summary>
 public static class ArchiveColumns
 {
     public const string ResidentId = "residentId";

@@ -8,7 +8,7 @@ using Ops.Dashboard.Sites;
 
 namespace Ops.Dashboard.Residents.Archive;
 
-/// <summary>The resident archive of a site (CONTRACT §2): import from and export to CSV and .xlsx.</summary>
+/// <summary>The resident archive of a site (docs/api.md): import from and export to CSV and .xlsx.</summary>
 public static class ArchiveEndpoints
 {
     public static RouteGroupBuilder MapArchiveEndpoints(this RouteGroupBuilder api)

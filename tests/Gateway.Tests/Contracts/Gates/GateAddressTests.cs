@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Ops.Gateway.Tests.Contracts.Gates;
 
-/// <summary>A gate's key and MQTT username: <c>{siteId}/{gateId}</c> (CONTRACT §1, §3).</summary>
+/// <summary>A gate's key and MQTT username: <c>{siteId}/{gateId}</c> (docs/api.md, docs/gate-protocol.md).</summary>
 public sealed class GateAddressTests
 {
     [Fact]

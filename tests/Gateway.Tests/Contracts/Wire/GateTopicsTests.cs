@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Ops.Gateway.Tests.Contracts.Wire;
 
-/// <summary>CONTRACT §3 topics: <c>ops/v1/{siteId}/gates/{gateId}/{channel}</c>.</summary>
+/// <summary>docs/gate-protocol.md topics: <c>ops/v1/{siteId}/gates/{gateId}/{channel}</c>.</summary>
 public sealed class GateTopicsTests
 {
     [Theory]
