@@ -1,8 +1,12 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Ops.Silo.Gates;
 using Ops.Silo.Storage;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Xunit;
 
@@ -23,14 +27,21 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo
-            .AddMemoryGrainStorage(GrainStorage.Name)
-            .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStorage.Name)
+                .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
+            silo.Services.AddSingleton(new GateSecretHasher(RandomNumberGenerator.GetBytes(GateSecretHasher.KeyBytes)));
+        });
         builder.ConfigureClient(client => client
             .Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
         cluster = builder.Build();
         await cluster.DeployAsync();
     }
+
+    /// <summary>The silo's grain storage, for tests that look at what a grain stored or put there what an
+    /// older version of the hub stored.</summary>
+    public IGrainStorage Storage => Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
 
     /// <summary>Deactivates a grain the way idle collection or a silo restart would; its stored state stays.</summary>
     public Task DeactivateAsync(IAddressable grain) => Cluster.DeactivateAsync(grain);

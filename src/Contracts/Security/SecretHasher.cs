@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 
 namespace Ops.Contracts.Security;
 
-/// <summary>Salted PBKDF2-SHA256 hashes for passwords and gate secrets, stored as
-/// <c>pbkdf2-sha256${iterations}${salt}${hash}</c>.</summary>
+/// <summary>Salted PBKDF2-SHA256 hashes for people's passwords, stored as
+/// <c>pbkdf2-sha256${iterations}${salt}${hash}</c>. Gate secrets stored before their own (keyed, fast) hash
+/// existed are in this form too, until the gate's next login replaces them.</summary>
 public static class SecretHasher
 {
     private const int Iterations = 100_000;
@@ -32,8 +33,4 @@ public static class SecretHasher
             HashAlgorithmName.SHA256, HashBytes);
         return CryptographicOperations.FixedTimeEquals(actual, expected.AsSpan(0, hashLength));
     }
-
-    /// <summary>A new random secret of 32 bytes, URL-safe, for a gate's MQTT password.</summary>
-    public static string NewSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

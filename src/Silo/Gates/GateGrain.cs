@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
-using Ops.Contracts.Security;
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Silo.Storage;
@@ -10,6 +9,7 @@ namespace Ops.Silo.Gates;
 
 public sealed class GateGrain(
     [PersistentState("gate", GrainStorage.Name)] IPersistentState<GateState> state,
+    GateSecretHasher secrets,
     TimeProvider time,
     ILogger<GateGrain> logger) : Grain, IGateGrain
 {
@@ -41,8 +41,8 @@ public sealed class GateGrain(
         var rotated = state.State.Spec is not null && rotateSecret;
         if (state.State.Spec is null || rotateSecret)
         {
-            credentials = new MqttCredentials(address.Key, SecretHasher.NewSecret());
-            state.State.SecretHash = SecretHasher.Hash(credentials.Password);
+            credentials = new MqttCredentials(address.Key, GateSecretHasher.NewSecret());
+            state.State.SecretHash = secrets.Hash(credentials.Password);
         }
         var heartbeatChanged = state.State.Spec?.HeartbeatSeconds != spec.HeartbeatSeconds;
         state.State.Spec = spec;
@@ -63,8 +63,34 @@ public sealed class GateGrain(
     public Task<GateView?> GetAsync() =>
         Task.FromResult(state.State.Spec is { } spec ? View(spec) : null);
 
-    public Task<bool> VerifySecretAsync(string password) =>
-        Task.FromResult(state.State.Spec is not null && SecretHasher.Verify(password, state.State.SecretHash));
+    public async Task<bool> VerifySecretAsync(string password)
+    {
+        if (state.State.Spec is null || !secrets.Verify(password, state.State.SecretHash))
+            return false;
+        if (!GateSecretHasher.IsCurrent(state.State.SecretHash))
+            await UpgradeSecretHashAsync(password);
+        return true;
+    }
+
+    /// <summary>A hash stored before gate secrets had their own fast hash (PBKDF2) is replaced, once, so that the
+    /// gate's next logins no longer cost the slow check.</summary>
+    private async Task UpgradeSecretHashAsync(string password)
+    {
+        var old = state.State.SecretHash;
+        state.State.SecretHash = secrets.Hash(password);
+        try
+        {
+            await state.WriteStateAsync();
+            logger.LogInformation("Gate {Gate}: its secret's stored hash was upgraded to the keyed hash", address);
+        }
+        catch (Exception exception)
+        {
+            // The login stands (the secret was right); the upgrade is tried again at the next one.
+            state.State.SecretHash = old;
+            logger.LogWarning("Gate {Gate}: could not upgrade its secret's stored hash ({Error}); trying again at its next login",
+                address, exception.GetType().Name);
+        }
+    }
 
     public async Task<EventOutcome> HandleEventAsync(GateEvent gateEvent)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Ops.Silo.Gates;
 using Ops.Silo.Storage;
 
 namespace Ops.Silo.Hosting;
@@ -39,6 +40,7 @@ public static class SiloHostingExtensions
             });
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(new GateSecretHasher(GateSecretKey.LoadOrCreate(environment.DataDirectory)));
         return builder;
     }
 }

@@ -1,4 +1,7 @@
 using Ops.Contracts.Gates;
+using Ops.Contracts.Security;
+using Ops.Silo.Gates;
+using Orleans;
 using Xunit;
 
 namespace Ops.Silo.Tests.Gates;
@@ -7,6 +10,9 @@ namespace Ops.Silo.Tests.Gates;
 [Collection(ClusterCollection.Name)]
 public sealed class GateProvisioningTests(ClusterFixture cluster)
 {
+    // The name GateGrain gives its [PersistentState].
+    private const string StateName = "gate";
+
     private readonly TestSite site = new(cluster.Client);
 
     [Fact]
@@ -118,5 +124,88 @@ public sealed class GateProvisioningTests(ClusterFixture cluster)
     {
         Assert.False(await site.Gate("ghost").VerifySecretAsync(""));
         Assert.False(await site.Gate("ghost").VerifySecretAsync("anything"));
+    }
+
+    [Fact]
+    public async Task Provisioning_stores_the_secret_only_as_its_keyed_hash()
+    {
+        var created = await site.ProvisionGateAsync("north");
+
+        var stored = (await StoredAsync(site.Gate("north"))).SecretHash;
+        Assert.True(GateSecretHasher.IsCurrent(stored), stored);
+        Assert.DoesNotContain(created.Mqtt!.Password, stored!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rotating_the_secret_replaces_its_stored_hash()
+    {
+        await site.ProvisionGateAsync("north");
+        var before = (await StoredAsync(site.Gate("north"))).SecretHash;
+
+        await site.Gate("north").ProvisionAsync(TestSite.PedestrianGate(), rotateSecret: true);
+
+        var after = (await StoredAsync(site.Gate("north"))).SecretHash;
+        Assert.True(GateSecretHasher.IsCurrent(after), after);
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
+    public async Task A_gate_stored_with_a_pbkdf2_hash_still_logs_in_and_its_hash_is_upgraded_once()
+    {
+        var secret = GateSecretHasher.NewSecret();
+        var gate = await OldGateAsync("legacy", secret);
+
+        Assert.True(await gate.VerifySecretAsync(secret));
+
+        var upgraded = (await StoredAsync(gate)).SecretHash;
+        Assert.True(GateSecretHasher.IsCurrent(upgraded), upgraded);
+        Assert.True(await gate.VerifySecretAsync(secret));
+        Assert.Equal(upgraded, (await StoredAsync(gate)).SecretHash);
+        // What was written is what a later activation (a silo restart) reads.
+        await cluster.DeactivateAsync(gate);
+        Assert.True(await gate.VerifySecretAsync(secret));
+        Assert.False(await gate.VerifySecretAsync(secret + "x"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_neither_verifies_against_a_pbkdf2_hash_nor_upgrades_it()
+    {
+        var secret = GateSecretHasher.NewSecret();
+        var gate = await OldGateAsync("legacy", secret);
+        var old = (await StoredAsync(gate)).SecretHash;
+
+        Assert.False(await gate.VerifySecretAsync(secret + "x"));
+        Assert.False(await gate.VerifySecretAsync(""));
+
+        Assert.Equal(old, (await StoredAsync(gate)).SecretHash);
+    }
+
+    [Fact]
+    public async Task Rotating_the_secret_of_a_gate_stored_with_a_pbkdf2_hash_ends_the_old_secret()
+    {
+        var secret = GateSecretHasher.NewSecret();
+        var gate = await OldGateAsync("legacy", secret);
+
+        var rotated = await gate.ProvisionAsync(TestSite.PedestrianGate(), rotateSecret: true);
+
+        Assert.False(await gate.VerifySecretAsync(secret));
+        Assert.True(await gate.VerifySecretAsync(rotated.Mqtt!.Password));
+        Assert.True(GateSecretHasher.IsCurrent((await StoredAsync(gate)).SecretHash));
+    }
+
+    /// <summary>A gate as a hub from before the keyed hash stored it: its secret under PBKDF2.</summary>
+    private async Task<IGateGrain> OldGateAsync(string gateId, string secret)
+    {
+        var gate = site.Gate(gateId);
+        var old = new GateState { Spec = TestSite.PedestrianGate(), SecretHash = SecretHasher.Hash(secret) };
+        await cluster.Storage.WriteStateAsync(StateName, gate.GetGrainId(), new GrainState<GateState>(old));
+        return gate;
+    }
+
+    private async Task<GateState> StoredAsync(IGateGrain gate)
+    {
+        var stored = new GrainState<GateState>(new GateState());
+        await cluster.Storage.ReadStateAsync(StateName, gate.GetGrainId(), stored);
+        return stored.State ?? throw new InvalidOperationException("The gate stored no state.");
     }
 }

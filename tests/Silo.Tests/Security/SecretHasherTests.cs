@@ -84,15 +84,4 @@ public sealed class SecretHasherTests
     {
         Assert.False(SecretHasher.Verify(secret, "pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA==$"));
     }
-
-    [Fact]
-    public void New_secrets_are_long_url_safe_and_never_repeat()
-    {
-        var first = SecretHasher.NewSecret();
-        var second = SecretHasher.NewSecret();
-
-        Assert.NotEqual(first, second);
-        Assert.Equal(43, first.Length);
-        Assert.Matches("^[A-Za-z0-9_-]+$", first);
-    }
 }
