@@ -46,7 +46,7 @@ public sealed class GateHardeningTests(HubFixture fixture, ITestOutputHelper out
         Assert.True(await SlowedDownWithinAsync(GuessAsync, attempts: 4), "the source was not slowed down");
 
         // The gate, from its own address, logs in without waiting for the attacker and is served (its password was
-        // never checked before, so the slow check runs).
+        // never checked before, so the check in the cluster runs).
         var watch = Stopwatch.StartNew();
         await using (var gate = await GateClient.ConnectAsync(GateClient.Options(Port, username, password), HubFixture.SiteId, gateId, subscribe: true))
         {
@@ -56,7 +56,7 @@ public sealed class GateHardeningTests(HubFixture fixture, ITestOutputHelper out
             Assert.Equal(eventId, (await gate.NextCommandAsync()).GetProperty("inReplyTo").GetString());
         }
 
-        // Even from the slowed-down source, the password the hub has just accepted is recognised without the slow check.
+        // Even from the slowed-down source, the password the hub has just accepted is recognised without the check in the cluster.
         using var fromAttacker = new MqttClientFactory().CreateMqttClient();
         var again = await fromAttacker.ConnectAsync(GateClient.Options(Port, username, password, source: Attacker));
         Assert.Equal(MqttClientConnectResultCode.Success, again.ResultCode);

@@ -22,8 +22,8 @@ public sealed class GateBroker(
     private const string GateItem = "ops.gate";
     private const string HubClientId = "ops-hub";
 
-    // How long a login may wait for its turn at the slow password check before it is told the broker is busy.
-    private static readonly TimeSpan SlowCheckWait = TimeSpan.FromSeconds(20);
+    // How long a login may wait for its turn at the password check before it is told the broker is busy.
+    private static readonly TimeSpan CheckWait = TimeSpan.FromSeconds(20);
 
     // clientId -> gate: one gate must not take over another gate's MQTT session by reusing its client id;
     // per gate, how many client ids it holds connected.
@@ -89,7 +89,7 @@ public sealed class GateBroker(
             return;
         }
 
-        if (!logins.IsKnownGood(gate.Key, args.Password) && !await CheckSlowlyAsync(args, gate, source))
+        if (!logins.IsKnownGood(gate.Key, args.Password) && !await CheckInClusterAsync(args, gate, source))
             return;
 
         lock (ownersLock)
@@ -120,14 +120,15 @@ public sealed class GateBroker(
         args.SessionItems[GateItem] = gate;
     }
 
-    /// <summary>The slow (PBKDF2) check in the cluster, taken in turns and skipped for a source that is being
-    /// slowed down for its wrong passwords. Sets the refusal itself when it answers false.</summary>
-    private async Task<bool> CheckSlowlyAsync(ValidatingConnectionEventArgs args, GateAddress gate, IPAddress source)
+    /// <summary>The check by the gate's grain (which alone holds the key of the secrets' hash), taken in turns and
+    /// skipped for a source that is being slowed down for its wrong passwords. Sets the refusal itself when it
+    /// answers false.</summary>
+    private async Task<bool> CheckInClusterAsync(ValidatingConnectionEventArgs args, GateAddress gate, IPAddress source)
     {
         IDisposable turn;
         using (var wait = CancellationTokenSource.CreateLinkedTokenSource(args.CancellationToken))
         {
-            wait.CancelAfter(SlowCheckWait);
+            wait.CancelAfter(CheckWait);
             try
             {
                 turn = await throttle.TakeTurnAsync(source, wait.Token);

@@ -5,7 +5,7 @@ using System.Text;
 namespace Ops.Gateway.Mqtt;
 
 /// <summary>Keeps gate logins cheap: a password the cluster accepted is remembered (as a hash) for a
-/// while, so reconnects skip the slow check. Wrong passwords are the business of <see cref="LoginThrottle"/>,
+/// while, so reconnects skip the check in the cluster. Wrong passwords are the business of <see cref="LoginThrottle"/>,
 /// which slows down where they come from rather than the gate they name.</summary>
 public sealed class GateLogins(TimeProvider time)
 {

@@ -6,9 +6,10 @@ namespace Ops.Gateway.Mqtt;
 /// <summary>Slows down the sources (remote IP addresses) that send wrong gate passwords, never the gate
 /// they name: a gate that knows its secret logs in from elsewhere whatever is sent in its name.
 /// A source gets <see cref="FreeFailures"/> wrong passwords; after each further one it must wait, twice
-/// as long each time up to <see cref="MaxDelay"/>, and its logins are refused meanwhile without the slow
-/// check. Slow checks also take turns: one at a time per source, a few at a time overall, so that neither
-/// a burst from one source nor many sources can keep the password hash busy.</summary>
+/// as long each time up to <see cref="MaxDelay"/>, and its logins are refused meanwhile without a check.
+/// Checks also take turns: one at a time per source, a few at a time overall, so that neither a burst from
+/// one source nor many sources can keep the cluster busy (a gate hash stored before the keyed one is still
+/// checked with the slow PBKDF2, once).</summary>
 public sealed class LoginThrottle(TimeProvider time)
 {
     public const int FreeFailures = 5;
@@ -71,7 +72,7 @@ public sealed class LoginThrottle(TimeProvider time)
         }
     }
 
-    /// <summary>Waits for the source's turn at the slow check; dispose the result to give it back.</summary>
+    /// <summary>Waits for the source's turn at the check; dispose the result to give it back.</summary>
     public async Task<IDisposable> TakeTurnAsync(IPAddress source, CancellationToken cancellationToken)
     {
         var stripe = stripes[(Normalise(source).GetHashCode() & int.MaxValue) % Stripes];
