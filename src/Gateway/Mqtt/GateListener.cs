@@ -18,6 +18,7 @@ public sealed class GateListener(BrokerSettings settings, ConnectionAdmission ad
     private readonly CancellationTokenSource stopping = new();
     private Socket? listener;
     private int refusalsLogged;
+    private int disposed;
 
     public Func<IMqttChannelAdapter, Task>? ClientHandler { get; set; }
 
@@ -43,13 +44,17 @@ public sealed class GateListener(BrokerSettings settings, ConnectionAdmission ad
 
     public Task StopAsync()
     {
-        stopping.Cancel();
+        if (Volatile.Read(ref disposed) == 0)
+            stopping.Cancel();
         listener?.Dispose();
         return Task.CompletedTask;
     }
 
+    /// <summary>Both the broker and the host's container dispose the listener: the second time does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+            return;
         stopping.Cancel();
         listener?.Dispose();
         stopping.Dispose();
