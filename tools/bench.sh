@@ -7,7 +7,7 @@
 # Both get the same steps of offered events per second, each stepping up until a step is not sustained.
 # Prints a table for each and, last, one RESULT line (see docs/PERFORMANCE.md).
 #   tools/bench.sh            full: 10 sites, 2,000 gates, 100,000 residents, 30 s steps
-#   tools/bench.sh --short    2 sites, 200 gates, 2,000 residents, 10 s steps (within 4 minutes)
+#   tools/bench.sh --short    2 sites, 200 gates, 1,000 residents, 10 s steps (within 4 minutes)
 # BENCH_STEPS=250,500 replaces the steps; BENCH_KEEP_LOGS=1 keeps the processes' logs and data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ case "${1:-}" in
 esac
 steps="${BENCH_STEPS:-250,500,1000,2000,5000,10000,20000,40000}"
 if [ "$mode" = short ]; then
-  sites=2 gates=200 residents=2000 step_seconds=10
+  sites=2 gates=200 residents=1000 step_seconds=10
 else
   sites=10 gates=2000 residents=100000 step_seconds=30
 fi
@@ -54,7 +54,10 @@ stop_all() {
     local deadline=$((SECONDS + 15))
     while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    local status=0
+    wait "$pid" 2>/dev/null || status=$?
+    # 143 is the SIGTERM asked for; anything else on the way out is worth knowing.
+    [ "$status" = 0 ] || [ "$status" = 143 ] || echo "The ${names[i]} exited with status $status when stopped"
   done
   pids=()
   names=()
@@ -183,8 +186,14 @@ dotnet "$loadgen" run --url "$url" --mqtt-port "$OPS_MQTT_PORT" "${loadgen_args[
 kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 cat "$work/hub-cpu.log"
 silo_rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$silo/status")
-warnings=$(cat "$work"/silo.log "$work"/gateway.log "$work"/dashboard.log | grep -ciE "warn|fail|error" || true)
-echo "Hub log lines with warnings or errors: $warnings (silo, gateway, dashboard)"
+for name in silo gateway dashboard; do
+  count=$(grep -cE "^(warn|fail|crit)" "$work/$name.log" || true)
+  [ "$count" = 0 ] && continue
+  echo "The $name logged $count warnings or errors; the most frequent:"
+  # Grouped by their first line, numbers masked, so that repeats of one kind count together.
+  grep -A1 -E "^(warn|fail|crit)" "$work/$name.log" | grep -vE "^(warn|fail|crit|--)" | sed -E 's/[0-9]+/N/g' \
+    | sort | uniq -c | sort -rn | head -n 3
+done
 stop_all
 
 hub_eps=$(summary_value "$work/hub.summary" sustained_eps)
