@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ops.LoadGen;
 
 // Load generator for the hub's decision path, with real MQTT gates and a real SignalR feed client.
@@ -8,7 +9,12 @@ using Ops.LoadGen;
 //   --warmup-seconds --workers --max-inflight --latency-at --concurrency --summary-file
 var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// SIGTERM (bench.sh stopping the echo responder) ends the run like Ctrl-C: connections close, then exit.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 
 if (args.Length == 0 || args[0] is not ("run" or "echo"))
 {
