@@ -57,7 +57,10 @@ stop_all() {
     local status=0
     wait "$pid" 2>/dev/null || status=$?
     # 143 is the SIGTERM asked for; anything else on the way out is worth knowing.
-    [ "$status" = 0 ] || [ "$status" = 143 ] || echo "The ${names[i]} exited with status $status when stopped"
+    if [ "$status" != 0 ] && [ "$status" != 143 ]; then
+      echo "The ${names[i]} exited with status $status when stopped; the end of its output:"
+      tail -n 12 "$work/${names[i]}.log" | sed 's/^/    /'
+    fi
   done
   pids=()
   names=()
@@ -191,7 +194,7 @@ for name in silo gateway dashboard; do
   [ "$count" = 0 ] && continue
   echo "The $name logged $count warnings or errors; the most frequent:"
   # Grouped by their first line, numbers masked, so that repeats of one kind count together.
-  grep -A1 -E "^(warn|fail|crit)" "$work/$name.log" | grep -vE "^(warn|fail|crit|--)" | sed -E 's/[0-9]+/N/g' \
+  grep -A1 -E "^(warn|fail|crit)" "$work/$name.log" | grep -vE "^(warn|fail|crit|--)" | sed -E 's/[0-9a-f]{12,}/…/g; s/[0-9]+/N/g' \
     | sort | uniq -c | sort -rn | head -n 3
 done
 stop_all
