@@ -88,22 +88,36 @@ pid_of() {
   done
   return 1
 }
+# A port below Linux's ephemeral range (32768 and up, where outgoing connections take theirs) that no
+# socket of this machine uses in any state, read from /proc/net/tcp*; ports handed out are remembered.
 used_ports=" "
 free_port() {
-  local port
+  local port hex
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % 12000))
     case "$used_ports" in *" $port "*) continue ;; esac
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    hex=$(printf ':%04X ' "$port")
+    if ! cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '{print $2 " " $3}' | grep -q "$hex"; then
       used_ports+="$port "
       echo "$port"
       return
     fi
   done
 }
+# Fails at once when a process started here has already exited (a port taken meanwhile, say).
+all_running() {
+  for i in "${!pids[@]}"; do
+    if ! kill -0 "${pids[i]}" 2>/dev/null; then
+      echo "The ${names[i]} exited during start-up; the end of its output:" >&2
+      tail -n 12 "$work/${names[i]}.log" | sed 's/^/    /' >&2
+      return 1
+    fi
+  done
+}
 wait_for_port() {
   for _ in $(seq 1 240); do
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    all_running || return 1
     sleep 0.25
   done
   echo "Nothing listens on port $1 after 60 s" >&2
@@ -175,7 +189,11 @@ wait_for_port "$OPS_ORLEANS_GATEWAY_PORT"
 start gateway dotnet "$(bin src/Gateway Ops.Gateway)"
 start dashboard dotnet "$(bin src/Dashboard Ops.Dashboard)" --contentRoot "$PWD/src/Dashboard"
 url="http://127.0.0.1:$OPS_HTTP_PORT/"
-for _ in $(seq 1 240); do curl -fs "${url}health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 240); do
+  curl -fs "${url}health/ready" >/dev/null 2>&1 && break
+  all_running || exit 1
+  sleep 0.5
+done
 if ! curl -fs "${url}health/ready" >/dev/null; then
   echo "The hub did not become ready" >&2
   tail -n 20 "$work"/silo.log "$work"/gateway.log "$work"/dashboard.log >&2
