@@ -37,6 +37,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 mosquitto_bin=$(command -v mosquitto || echo /usr/sbin/mosquitto)
+# Every gate is a socket in the generator and in the broker (2,000 in the full run).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 echo "Building (Release)..."
 dotnet build Ops.sln -c Release -nologo -v quiet -clp:ErrorsOnly

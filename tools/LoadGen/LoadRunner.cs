@@ -113,6 +113,8 @@ public sealed class LoadRunner(LoadOptions options)
         var workers = Math.Min(options.Workers, gates.Count);
         var schedule = new RateSchedule(rate, workers, Stopwatch.GetTimestamp() + Stopwatch.Frequency / 20, seconds);
         var failuresBefore = gates.Sum(g => g.PublishFailures);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var wallBefore = Stopwatch.GetTimestamp();
 
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => PublishAsync(table, schedule, w, stop), stop)));
         var sendEnd = Stopwatch.GetTimestamp();
@@ -128,7 +130,8 @@ public sealed class LoadRunner(LoadOptions options)
                 await Task.Delay(20, stop);
         }
         Volatile.Write(ref current, null);
-        return Measure(table, schedule, rate, seconds, sendEnd, gates.Sum(g => g.PublishFailures) - failuresBefore);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore) / Stopwatch.GetElapsedTime(wallBefore) * 100;
+        return Measure(table, schedule, rate, seconds, sendEnd, gates.Sum(g => g.PublishFailures) - failuresBefore) with { GeneratorCpu = cpu };
     }
 
     private async Task PublishAsync(TimestampTable table, RateSchedule schedule, int worker, CancellationToken stop)
@@ -139,11 +142,14 @@ public sealed class LoadRunner(LoadOptions options)
         var eventIdStep = table.Step;
         for (long k = 0; k < count && !stop.IsCancellationRequested;)
         {
-            var due = schedule.DueBy(worker, Stopwatch.GetTimestamp());
+            var now = Stopwatch.GetTimestamp();
+            var due = schedule.DueBy(worker, now);
             if (k >= due)
             {
-                // Nothing due: sleep about a millisecond; what falls due meanwhile goes out at the next wake-up.
-                await Task.Delay(1, stop);
+                // Nothing due: sleep until the next message is (about a millisecond at high rates, when
+                // several fall due per wake-up); whatever falls due meanwhile goes out at the next wake-up.
+                var wait = Stopwatch.GetElapsedTime(now, schedule.DueAt(worker, k));
+                await Task.Delay(wait > TimeSpan.FromMilliseconds(2) ? wait - TimeSpan.FromMilliseconds(1) : TimeSpan.FromMilliseconds(1), stop);
                 continue;
             }
             for (; k < due; k++)
