@@ -22,7 +22,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         var control = await WatchedSignInAsync("admin", fixture.Hub.AdminPassword, "control", 1920, 1080, reported);
         await using (var door = await fixture.DoorAsync())
             await door.PublishEventAsync(new { eventId = "csp-forced", type = "door.forced", at = DateTimeOffset.UtcNow });
-        var row = control.Locator("tr[data-kind='door-forced']");
+        var row = control.Locator($"tr[data-kind='door-forced'][data-gate='{BrowserFixture.Door}']");
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 5000 });
         await row.ClickAsync();
         await Expect(control.Locator("canvas").First).ToBeVisibleAsync();

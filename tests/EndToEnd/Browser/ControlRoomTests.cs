@@ -13,14 +13,19 @@ public sealed class ControlRoomTests(BrowserFixture fixture)
         var first = await fixture.SignInAsAdminAsync();
         var second = await fixture.SignInAsAdminAsync();
         await using var door = await fixture.DoorAsync();
+        // A wall screen has been running for a while: the first situation of a cold hub (grain
+        // activations, code compiled on first use) is not what an operator waits for.
+        await using (var north = await fixture.NorthDoorAsync())
+            await north.PublishEventAsync(new { eventId = "forced-warm-up", type = "door.forced", at = DateTimeOffset.UtcNow });
+        await Expect(first.Locator($"tr[data-kind='door-forced'][data-gate='{BrowserFixture.NorthDoor}']")).ToBeVisibleAsync();
 
         await door.PublishEventAsync(new { eventId = "forced-1", type = "door.forced", at = DateTimeOffset.UtcNow });
 
-        var row = first.Locator("tr[data-kind='door-forced']");
+        var row = first.Locator($"tr[data-kind='door-forced'][data-gate='{BrowserFixture.Door}']");
         await Expect(row).ToBeVisibleAsync(new() { Timeout = 1000 });
         await Expect(row).ToHaveAttributeAsync("data-state", "raised");
         await Expect(first.GetByTestId("announcer")).ToContainTextAsync("Door forced");
-        var elsewhere = second.Locator("tr[data-kind='door-forced']");
+        var elsewhere = second.Locator($"tr[data-kind='door-forced'][data-gate='{BrowserFixture.Door}']");
         await Expect(elsewhere).ToHaveAttributeAsync("data-state", "raised");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();

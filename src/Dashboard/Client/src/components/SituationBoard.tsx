@@ -53,7 +53,7 @@ export function SituationBoard(props: {
           const fresh = arrived !== undefined && current - arrived < 4000;
           const overdue = situation.dueAt !== undefined && Date.parse(situation.dueAt) < current && situation.state === "raised";
           return (
-            <tr key={situation.id} id={`situation-${situation.id}`} data-situation={situation.id} data-kind={situation.kind}
+            <tr key={situation.id} id={`situation-${situation.id}`} data-situation={situation.id} data-kind={situation.kind} data-gate={situation.gateId}
               data-state={situation.state}
               class={`row-${situation.severity} ${selected ? "selected" : ""} ${fresh ? "fresh" : ""} ${situation.active ? "" : "inactive"}`}
               aria-selected={selected} onClick={() => (props.selected.value = situation.id)}>
