@@ -39,6 +39,7 @@ export class SiteStore {
   private readonly onArrival = new Set<(situation: SituationView) => void>();
   private readonly onChange = new Set<(before: SituationView | undefined, after: SituationView) => void>();
   private stopListening: (() => void) | null = null;
+  private pushedDuringResync: Map<string, SituationView> | null = null;
 
   constructor(readonly siteId: string) {}
 
@@ -59,8 +60,8 @@ export class SiteStore {
       },
       resync: () => void this.resync(),
     });
-    void live.join(this.siteId);
-    void this.load();
+    // Join before loading: a situation raised between the load and the join would otherwise be missed.
+    void live.join(this.siteId).then(() => this.load());
   }
 
   close(): void {
@@ -80,6 +81,7 @@ export class SiteStore {
 
   /** Takes a situation as the hub answered or pushed it. */
   apply(situation: SituationView, pushed = false): void {
+    if (pushed) this.pushedDuringResync?.set(situation.id, situation);
     const before = this.situations.value.get(situation.id);
     const situations = new Map(this.situations.value);
     if (isOpen(situation)) situations.set(situation.id, situation);
@@ -113,6 +115,9 @@ export class SiteStore {
   /** Reloads what pushes may have missed: the open situations, the gates and the shelves. */
   async resync(): Promise<void> {
     const operator = hasRole("admin", "operator");
+    // Pushes that arrive while the list is on its way may be newer than the list: they are applied again after it.
+    const pushed = new Map<string, SituationView>();
+    this.pushedDuringResync = pushed;
     const [open, gates] = await Promise.all([
       (live.connected
         ? live.invoke<SituationView[]>("GetOpenSituations", this.siteId)
@@ -126,9 +131,12 @@ export class SiteStore {
       const next = new Map<string, SituationView>();
       for (const situation of open) next.set(situation.id, situation);
       this.situations.value = next;
+      if (this.pushedDuringResync === pushed) this.pushedDuringResync = null;
+      for (const situation of pushed.values()) this.apply(situation);
       // Raised while the connection was down: announce those too.
       if (this.loaded.value) for (const situation of open) if (!known.has(situation.id)) this.apply(situation, true);
     }
+    if (this.pushedDuringResync === pushed) this.pushedDuringResync = null;
     if (gates) this.gates.value = new Map(gates.map((gate) => [gate.gateId, gate]));
     this.loaded.value = true;
   }
