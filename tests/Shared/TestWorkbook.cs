@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Ops.Dashboard.Tests.Residents.Archive;
+namespace Ops.Tests.Shared;
 
 /// <summary>Builds the .xlsx workbooks the tests read, the way spreadsheets write them: text as shared
 /// strings, numbers, dates (a number with a date format) and booleans as typed cells.</summary>
@@ -20,7 +20,6 @@ internal sealed class TestWorkbook
         return this;
     }
 
-    public TestWorkbook Header(string header = Archives.Header) => Row(1, header.Split(','));
 
     /// <summary>Text cells from column 1 on; empty texts leave their cell out.</summary>
     public TestWorkbook Row(int row, params string[] cells)
