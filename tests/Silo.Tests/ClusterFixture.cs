@@ -12,13 +12,14 @@ using Xunit;
 
 namespace Ops.Silo.Tests;
 
-/// <summary>One in-process silo with in-memory grain storage, started once for every grain test.</summary>
+/// <summary>One in-process silo with the hub's real storage on a SQLite file of its own, started once for every grain test.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>Shorter than Orleans' 30 s default so that a deadlock fails its test quickly.</summary>
     private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(5);
 
     private InProcessTestCluster? cluster;
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"ops-silo-tests-{Guid.NewGuid():N}");
 
     private InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster has not started.");
 
@@ -29,7 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(GrainStorage.Name)
+            silo.AddOpsStorage(new SqliteDialect(Path.Combine(directory, "ops.db")))
                 .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
             silo.Services.AddSingleton(new GateSecretHasher(RandomNumberGenerator.GetBytes(GateSecretHasher.KeyBytes)));
         });
@@ -50,5 +51,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         if (cluster is not null)
             await cluster.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
     }
 }

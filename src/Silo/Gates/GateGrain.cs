@@ -4,12 +4,15 @@ using Ops.Contracts.Gates;
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Silo.Storage;
+using Orleans.Serialization;
 
 namespace Ops.Silo.Gates;
 
 public sealed class GateGrain(
     [PersistentState("gate", GrainStorage.Name)] IPersistentState<GateState> state,
     GateSecretHasher secrets,
+    StateStore store,
+    Serializer serializer,
     TimeProvider time,
     ILogger<GateGrain> logger) : Grain, IGateGrain
 {
@@ -23,6 +26,7 @@ public sealed class GateGrain(
     private GateAddress address;
     private SiteConfig site = new();
     private GateLiveState live = new();
+    private GateEventLog processed = null!;
     private IGrainTimer? healthCheck;
 
     private ISiteSituationsGrain Situations => GrainFactory.GetGrain<ISiteSituationsGrain>(address.SiteId);
@@ -30,6 +34,9 @@ public sealed class GateGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         GateAddress.TryParse(this.GetPrimaryKeyString(), out address);
+        processed = new GateEventLog(store, serializer, this.GetPrimaryKeyString());
+        await processed.LoadAsync(state.State.Recent);
+        state.State.Recent.Clear();
         site = await GrainFactory.GetGrain<ISiteGrain>(address.SiteId).GetConfigAsync() ?? new SiteConfig();
         live = live with { LastSeen = time.GetUtcNow() };
         ArmHealthCheck();
@@ -94,8 +101,8 @@ public sealed class GateGrain(
 
     public async Task<EventOutcome> HandleEventAsync(GateEvent gateEvent)
     {
-        if (state.State.FindProcessed(gateEvent.EventId) is { } processed)
-            return new EventOutcome(processed.Command);
+        if (processed.Find(gateEvent.EventId) is { } done)
+            return new EventOutcome(done.Command);
         if (state.State.Spec is not { } spec)
             return EventOutcome.None;
 
@@ -112,15 +119,13 @@ public sealed class GateGrain(
         await SeenAsync(spec);
         await RaiseSituationsAsync(gateEvent, spec);
 
-        state.State.Remember(new ProcessedEvent(gateEvent.EventId, command));
         try
         {
-            await state.WriteStateAsync();
+            await processed.RecordAsync(new ProcessedEvent(gateEvent.EventId, command));
         }
         catch
         {
-            // Not durable, so not processed: forget it here too, so the redelivery is decided again.
-            state.State.Forget(gateEvent.EventId);
+            // Not durable, so not processed: the redelivery is decided again, by a fresh activation.
             DeactivateOnIdle();
             throw;
         }
@@ -137,8 +142,7 @@ public sealed class GateGrain(
         var spec = state.State.Spec ?? throw new InvalidOperationException($"Gate {address} is not provisioned.");
         var (display, voice) = GateTexts.For(Reasons.GrantedOperator, site.Language);
         var command = Command(null, new Answer(GateActions.Open, Reasons.GrantedOperator, display, voice), spec);
-        state.State.Record(new HistoryEntry(time.GetUtcNow(), by, "opened remotely", $"{reason} (command {command.CommandId})"));
-        await state.WriteStateAsync();
+        await AuditAsync(new HistoryEntry(time.GetUtcNow(), by, "opened remotely", $"{reason} (command {command.CommandId})"));
         logger.LogInformation("Gate {Gate} opened remotely by {User}", address, by);
         var gateways = await GrainFactory.GetGrain<ICommandRelayGrain>(0).SendAsync(address.SiteId, address.GateId, command);
         return new RemoteOpen(command, gateways);
@@ -155,13 +159,20 @@ public sealed class GateGrain(
             await Situations.ClearAsync(clearing.Kind, SituationKinds.GateSubject(address.GateId), gateEvent.At, clearing.Why);
         if (gateEvent.Type == EventTypes.CommandResult)
         {
-            var command = state.State.FindCommand(gateEvent.CommandId!);
-            var outcome = gateEvent.Ok == true ? "succeeded" : "failed";
-            state.State.Record(new HistoryEntry(gateEvent.At, address.Key, $"command {outcome}",
-                $"{gateEvent.CommandId}{(command is null ? "" : $" ({command.Action} {command.Reason})")}{(gateEvent.Detail is null ? "" : $": {gateEvent.Detail}")}"));
+            var command = processed.FindCommand(gateEvent.CommandId!);
+            // Audited: every failure, and the results of commands that answered no recent event (remote opens).
+            if (gateEvent.Ok != true || command is null)
+                await AuditAsync(new HistoryEntry(gateEvent.At, address.Key, gateEvent.Ok == true ? "command succeeded" : "command failed",
+                    $"{gateEvent.CommandId}{(command is null ? "" : $" ({command.Action} {command.Reason})")}{(gateEvent.Detail is null ? "" : $": {gateEvent.Detail}")}"));
             if (GateProcedure.FailedCommand(gateEvent, View(spec), command) is { } fault)
                 await Situations.RaiseAsync(fault);
         }
+    }
+
+    private async Task AuditAsync(HistoryEntry entry)
+    {
+        state.State.Record(entry);
+        await state.WriteStateAsync();
     }
 
     public async Task HandleStatusAsync(GateStatus status)

@@ -12,6 +12,8 @@ public sealed class GateState
 
     [Id(0)] public GateSpec? Spec { get; set; }
     [Id(1)] public string? SecretHash { get; set; }
+    /// <summary>Processed events as stored before they had their own log (<see cref="GateEventLog"/>): read into the
+    /// window at activation and no longer written.</summary>
     [Id(2)] public List<ProcessedEvent> Recent { get; set; } = [];
 
     /// <summary>Remote opens and failed commands, newest last (at most <see cref="AuditSize"/>).</summary>
@@ -24,20 +26,5 @@ public sealed class GateState
         Audit.Add(entry);
         if (Audit.Count > AuditSize)
             Audit.RemoveRange(0, Audit.Count - AuditSize);
-    }
-
-    /// <summary>The command sent with this id, if the gate still remembers it.</summary>
-    public GateCommand? FindCommand(string commandId) =>
-        Recent.Select(e => e.Command).FirstOrDefault(c => c?.CommandId == commandId);
-
-    public ProcessedEvent? FindProcessed(string eventId) => Recent.Find(e => e.EventId == eventId);
-
-    public void Forget(string eventId) => Recent.RemoveAll(e => e.EventId == eventId);
-
-    public void Remember(ProcessedEvent processed)
-    {
-        Recent.Add(processed);
-        if (Recent.Count > DedupWindow)
-            Recent.RemoveRange(0, Recent.Count - DedupWindow);
     }
 }

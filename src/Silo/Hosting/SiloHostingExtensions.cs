@@ -2,10 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Serialization;
-using Orleans.Storage;
 using Ops.Silo.Gates;
 using Ops.Silo.Storage;
 
@@ -13,24 +9,16 @@ namespace Ops.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>A single-node silo on localhost clustering whose grain state lives in the embedded SQLite file.</summary>
+    /// <summary>A single-node silo on localhost clustering whose state lives in the embedded SQLite file.</summary>
     public static IHostApplicationBuilder AddOpsSilo(this IHostApplicationBuilder builder)
     {
         var environment = HubEnvironment.From(builder.Configuration);
-        var connectionString = SqliteSchema.Apply(environment.DatabasePath);
 
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(environment.SiloPort, environment.OrleansGatewayPort,
                 serviceId: HubEnvironment.ServiceId, clusterId: HubEnvironment.ClusterId);
-            silo.AddAdoNetGrainStorage(GrainStorage.Name, (OptionsBuilder<AdoNetGrainStorageOptions> options) =>
-                options.Configure<Serializer>((storage, serializer) =>
-                {
-                    storage.Invariant = SqliteSchema.Invariant;
-                    storage.ConnectionString = connectionString;
-                    // Orleans' own version-tolerant binary format, driven by the [GenerateSerializer] ids of the state types.
-                    storage.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
+            silo.AddOpsStorage(new SqliteDialect(environment.DatabasePath));
             silo.AddStartupTask((services, cancellationToken) =>
             {
                 // In the background: the silo is up at once, and the sites wake while it serves.

@@ -1,4 +1,5 @@
 using Ops.Contracts.Gates;
+using Ops.Silo.Gates;
 using Xunit;
 
 namespace Ops.Silo.Tests.Gates;
@@ -88,6 +89,38 @@ public sealed class GateCardSwipeTests(ClusterFixture cluster)
         var again = await site.SwipeAsync("north", "04A1B2C3", eventId: "swipe-1");
 
         AssertSameCommand(first, again);
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_gets_the_same_command_after_the_gate_was_deactivated()
+    {
+        await site.ProvisionGateAsync("north");
+        await site.SaveResidentAsync("r-1", active: true, "04A1B2C3");
+        var first = await site.SwipeAsync("north", "04A1B2C3", eventId: "swipe-1");
+        for (var i = 2; i <= GateState.DedupWindow; i++)
+            await site.SwipeAsync("north", "04A1B2C3", eventId: $"swipe-{i}");
+
+        await cluster.DeactivateAsync(site.Gate("north"));
+        var again = await site.SwipeAsync("north", "04A1B2C3", eventId: "swipe-1");
+        var newest = await site.SwipeAsync("north", "04A1B2C3", eventId: $"swipe-{GateState.DedupWindow}");
+
+        AssertSameCommand(first, again);
+        Assert.Equal($"swipe-{GateState.DedupWindow}", newest.InReplyTo);
+    }
+
+    [Fact]
+    public async Task An_event_older_than_the_window_is_decided_anew()
+    {
+        await site.ProvisionGateAsync("north");
+        await site.SaveResidentAsync("r-1", active: true, "04A1B2C3");
+        var first = await site.SwipeAsync("north", "04A1B2C3", eventId: "swipe-0");
+        for (var i = 1; i <= GateState.DedupWindow; i++)
+            await site.SwipeAsync("north", "04A1B2C3", eventId: $"swipe-{i}");
+
+        await cluster.DeactivateAsync(site.Gate("north"));
+        var again = await site.SwipeAsync("north", "04A1B2C3", eventId: "swipe-0");
+
+        Assert.NotEqual(first.CommandId, again.CommandId);
     }
 
     [Fact]

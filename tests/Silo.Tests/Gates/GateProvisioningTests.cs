@@ -193,6 +193,19 @@ public sealed class GateProvisioningTests(ClusterFixture cluster)
         Assert.True(GateSecretHasher.IsCurrent((await StoredAsync(gate)).SecretHash));
     }
 
+    [Fact]
+    public async Task Events_a_gate_remembered_in_its_state_before_it_had_a_log_are_still_answered_the_same()
+    {
+        var gate = site.Gate("remembering");
+        var command = new GateCommand { CommandId = "c-old", InReplyTo = "e-old", Action = GateActions.Open, Reason = Reasons.GrantedResident };
+        var old = new GateState { Spec = TestSite.PedestrianGate(), SecretHash = "x", Recent = [new ProcessedEvent("e-old", command)] };
+        await cluster.Storage.WriteStateAsync(StateName, gate.GetGrainId(), new GrainState<GateState>(old));
+
+        var outcome = await gate.HandleEventAsync(TestSite.CardSwiped("04A1B2C3", eventId: "e-old"));
+
+        Assert.Equal("c-old", outcome.Command?.CommandId);
+    }
+
     /// <summary>A gate as a hub from before the keyed hash stored it: its secret under PBKDF2.</summary>
     private async Task<IGateGrain> OldGateAsync(string gateId, string secret)
     {

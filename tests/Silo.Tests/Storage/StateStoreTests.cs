@@ -1,0 +1,194 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ops.Silo.Storage;
+using Xunit;
+
+namespace Ops.Silo.Tests.Storage;
+
+/// <summary>The group-commit store on a real SQLite file of each test's own.</summary>
+public sealed class StateStoreTests : IAsyncLifetime
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), $"ops-store-tests-{Guid.NewGuid():N}");
+    private SqliteDialect dialect = null!;
+    private StateStore store = null!;
+
+    private string DatabasePath => Path.Combine(directory, "ops.db");
+
+    public Task InitializeAsync()
+    {
+        dialect = new SqliteDialect(DatabasePath);
+        dialect.ApplySchema();
+        store = NewStore();
+        store.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await store.StopAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private StateStore NewStore(int maxBatch = 1000) =>
+        new(dialect, new StateStoreOptions { MaxBatchWrites = maxBatch }, TimeProvider.System, NullLogger<StateStore>.Instance);
+
+    private static byte[] Bytes(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public async Task A_state_written_is_read_back_with_its_version()
+    {
+        var first = await store.WriteStateAsync("gate", "s/g1", null, Bytes("one"));
+        var second = await store.WriteStateAsync("gate", "s/g1", first, Bytes("two"));
+
+        var stored = await store.ReadStateAsync("gate", "s/g1");
+
+        Assert.Equal(1, first);
+        Assert.Equal(2, second);
+        Assert.Equal("two", System.Text.Encoding.UTF8.GetString(stored!.Payload!));
+        Assert.Equal(2, stored.Version);
+        Assert.Null(await store.ReadStateAsync("gate", "s/other"));
+    }
+
+    [Fact]
+    public async Task A_write_naming_an_old_version_is_a_conflict_and_stores_nothing()
+    {
+        await store.WriteStateAsync("gate", "s/g1", null, Bytes("one"));
+        await store.WriteStateAsync("gate", "s/g1", 1, Bytes("two"));
+
+        await Assert.ThrowsAsync<StoreConflictException>(() => store.WriteStateAsync("gate", "s/g1", 1, Bytes("stale")));
+        await Assert.ThrowsAsync<StoreConflictException>(() => store.WriteStateAsync("gate", "s/g1", null, Bytes("first again")));
+
+        Assert.Equal("two", System.Text.Encoding.UTF8.GetString((await store.ReadStateAsync("gate", "s/g1"))!.Payload!));
+    }
+
+    [Fact]
+    public async Task Writes_queued_together_share_transactions()
+    {
+        var before = store.Committed;
+
+        await Task.WhenAll(Enumerable.Range(0, 2000).Select(i => store.WriteStateAsync("resident", $"s/r{i}", null, Bytes($"r{i}"))));
+
+        var (transactions, writes) = store.Committed;
+        Assert.Equal(2000, writes - before.Writes);
+        // 2,000 writes queued at once: at most 1,000 a transaction, so a handful of commits, far from one each.
+        Assert.InRange(transactions - before.Transactions, 2, 100);
+        Assert.Equal("r1999", System.Text.Encoding.UTF8.GetString((await store.ReadStateAsync("resident", "s/r1999"))!.Payload!));
+    }
+
+    [Fact]
+    public async Task One_grains_writes_are_stored_in_the_order_they_were_queued()
+    {
+        // Queued without waiting, each naming the version the one before will give it.
+        var writes = Enumerable.Range(0, 300)
+            .Select(i => store.WriteStateAsync("gate", "s/ordered", i == 0 ? null : i, Bytes($"v{i + 1}")))
+            .ToList();
+
+        var versions = await Task.WhenAll(writes);
+
+        Assert.Equal(Enumerable.Range(1, 300).Select(v => (long)v), versions);
+        var stored = await store.ReadStateAsync("gate", "s/ordered");
+        Assert.Equal(300, stored!.Version);
+        Assert.Equal("v300", System.Text.Encoding.UTF8.GetString(stored.Payload!));
+    }
+
+    [Fact]
+    public async Task When_a_transaction_fails_every_write_in_it_fails_and_nothing_is_stored()
+    {
+        // Another connection holds the write lock: every commit of the store waits for it and then fails.
+        await using var blocker = new SqliteConnection($"Data Source={DatabasePath}");
+        await blocker.OpenAsync();
+        await using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+        var slow = new SqliteDialect(DatabasePath, busyTimeoutSeconds: 1);
+        await using var blocked = new StateStore(slow, new StateStoreOptions(), TimeProvider.System, NullLogger<StateStore>.Instance);
+        blocked.Start();
+
+        var writes = Enumerable.Range(0, 50).Select(i => blocked.WriteStateAsync("resident", $"s/blocked{i}", null, Bytes("x"))).ToList();
+        foreach (var write in writes)
+            await Assert.ThrowsAsync<SqliteException>(() => write);
+
+        await using (var rollback = blocker.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+        for (var i = 0; i < 50; i++)
+            Assert.Null(await store.ReadStateAsync("resident", $"s/blocked{i}"));
+        Assert.Equal((0, 0), blocked.Committed);
+    }
+
+    [Fact]
+    public async Task A_faulty_write_fails_alone_and_the_others_of_its_transaction_are_stored()
+    {
+        // A database-side rule refusing one key stands for any write the database turns down.
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = """
+                CREATE TRIGGER refuse_poison BEFORE INSERT ON grain_state WHEN NEW.grain_key = 's/poison'
+                BEGIN SELECT RAISE(ABORT, 'refused'); END;
+                """;
+            await trigger.ExecuteNonQueryAsync();
+        }
+
+        var writes = Enumerable.Range(0, 20)
+            .Select(i => store.WriteStateAsync("resident", i == 10 ? "s/poison" : $"s/fine{i}", null, Bytes("x")))
+            .ToList();
+        var outcomes = await Task.WhenAll(writes.Select(async write =>
+        {
+            try { await write; return true; } catch (SqliteException) { return false; }
+        }));
+
+        Assert.Equal(19, outcomes.Count(ok => ok));
+        Assert.False(outcomes[10]);
+        Assert.Null(await store.ReadStateAsync("resident", "s/poison"));
+        Assert.NotNull(await store.ReadStateAsync("resident", "s/fine19"));
+    }
+
+    [Fact]
+    public async Task Stopping_commits_every_write_queued_before_it()
+    {
+        var writes = Enumerable.Range(0, 500).Select(i => store.WriteStateAsync("resident", $"s/late{i}", null, Bytes("x"))).ToList();
+
+        await store.StopAsync();
+
+        Assert.All(writes, write => Assert.True(write.IsCompletedSuccessfully));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteStateAsync("resident", "s/after", null, Bytes("x")));
+        var reopened = NewStore();
+        Assert.NotNull(await reopened.ReadStateAsync("resident", "s/late499"));
+        store = reopened;
+        store.Start();
+    }
+
+    [Fact]
+    public async Task A_log_keeps_its_entries_in_order_reads_its_newest_and_trims_its_oldest()
+    {
+        for (var sequence = 1; sequence <= 10; sequence++)
+            await store.AppendAsync("gate-events", "s/g1", sequence, Bytes($"e{sequence}"));
+        await store.AppendAsync("gate-events", "s/g2", 1, Bytes("other gate"));
+
+        var tail = await store.ReadLogTailAsync("gate-events", "s/g1", 3);
+        var removed = await store.TrimAsync("gate-events", "s/g1", below: 8);
+        var left = await store.ReadLogFromAsync("gate-events", "s/g1", from: 0, count: 100);
+
+        Assert.Equal([10L, 9L, 8L], tail.Select(entry => entry.Sequence));
+        Assert.Equal(7, removed);
+        Assert.Equal(["e8", "e9", "e10"], left.Select(entry => System.Text.Encoding.UTF8.GetString(entry.Payload)));
+        Assert.Single(await store.ReadLogTailAsync("gate-events", "s/g2", 10));
+    }
+
+    [Fact]
+    public async Task A_log_entry_numbered_twice_fails_and_keeps_the_first()
+    {
+        await store.AppendAsync("gate-events", "s/g1", 1, Bytes("first"));
+
+        await Assert.ThrowsAsync<SqliteException>(() => store.AppendAsync("gate-events", "s/g1", 1, Bytes("second")));
+
+        Assert.Equal("first", System.Text.Encoding.UTF8.GetString((await store.ReadLogTailAsync("gate-events", "s/g1", 1))[0].Payload));
+    }
+}
