@@ -8,6 +8,8 @@
 # Prints a table for each and, last, one RESULT line (see docs/PERFORMANCE.md).
 #   tools/bench.sh            full: 10 sites, 2,000 gates, 100,000 residents, 30 s steps
 #   tools/bench.sh --short    2 sites, 200 gates, 1,000 residents, 10 s steps (within 4 minutes)
+#   tools/bench.sh --archive [N]   the hub alone: import N residents (10,000) in 20 buildings as CSV, then
+#                             time an incident with its care list, a search and an export (ARCHIVE line)
 # BENCH_STEPS=250,500 replaces the steps; BENCH_KEEP_LOGS=1 keeps the processes' logs and data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +18,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mode=full
 case "${1:-}" in
   --short) mode=short ;;
+  --archive) mode=archive archive_residents="${2:-10000}" ;;
   "") ;;
-  *) echo "usage: tools/bench.sh [--short]" >&2; exit 2 ;;
+  *) echo "usage: tools/bench.sh [--short | --archive [residents]]" >&2; exit 2 ;;
 esac
 steps="${BENCH_STEPS:-250,500,1000,2000,5000,10000,20000,40000}"
 if [ "$mode" = short ]; then
@@ -147,6 +150,7 @@ loadgen_args=(--sites "$sites" --gates "$gates" --residents "$residents" --steps
   --step-seconds "$step_seconds" --timeout-seconds "$timeout_seconds" --latency-at "$latency_at")
 echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM; load $(cut -d' ' -f1-3 /proc/loadavg); mode $mode"
 
+if [ "$mode" != archive ]; then
 echo
 echo "=== (a) Ceiling: Mosquitto $("$mosquitto_bin" -h 2>/dev/null | sed -n 's/^mosquitto version \(.*\)/\1/p') + echo responder, no hub ==="
 mqtt_port=$(free_port)
@@ -175,6 +179,7 @@ dotnet "$loadgen" run --ceiling --mqtt-port "$mqtt_port" "${loadgen_args[@]}" --
 kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 cat "$work/ceiling-cpu.log"
 stop_all
+fi
 
 echo
 echo "=== (b) Hub end to end: silo + gateway + dashboard, OPS_DEMO=0, fresh SQLite data ==="
@@ -202,6 +207,11 @@ if ! curl -fs "${url}health/ready" >/dev/null; then
   exit 1
 fi
 silo=$(pid_of silo)
+if [ "$mode" = archive ]; then
+  dotnet "$loadgen" archive --url "$url" --residents "$archive_residents" --summary-file "$work/archive.summary"
+  echo "silo_rss_mb=$(( $(awk '/^VmRSS:/ {print $2}' "/proc/$silo/status") / 1024 ))"
+  exit 0
+fi
 cpu_sampler > "$work/hub-cpu.log" &
 sampler=$!
 dotnet "$loadgen" run --url "$url" --mqtt-port "$OPS_MQTT_PORT" "${loadgen_args[@]}" --summary-file "$work/hub.summary" \

@@ -23,6 +23,8 @@ public sealed record LoadOptions
     public int MaxInFlight { get; init; } = 100;
     public int LatencyAt { get; init; } = 5000;
     public int Concurrency { get; init; } = 8;
+    /// <summary>Archive mode: the buildings the residents live in.</summary>
+    public int Buildings { get; init; } = 20;
     /// <summary>Echo mode: responder connections sharing one subscription.</summary>
     public int Connections { get; init; } = 2;
     /// <summary>Where the run's summary line is also written (for scripts).</summary>
@@ -55,6 +57,7 @@ public sealed record LoadOptions
                 "--max-inflight" => options with { MaxInFlight = Int() },
                 "--latency-at" => options with { LatencyAt = Int() },
                 "--concurrency" => options with { Concurrency = Int() },
+                "--buildings" => options with { Buildings = Int() },
                 "--connections" => options with { Connections = Int() },
                 "--summary-file" => options with { SummaryFile = Value() },
                 _ => throw new ArgumentException($"unknown option {name}"),

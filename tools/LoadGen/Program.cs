@@ -5,6 +5,7 @@ using Ops.LoadGen;
 //   Ops.LoadGen run --url http://127.0.0.1:8080 --admin-password P --mqtt-port 1883 [options]
 //   Ops.LoadGen run --ceiling --mqtt-port N [options]      against a plain broker answered by `echo`
 //   Ops.LoadGen echo --mqtt-port N [--connections 2]      answers every gate event with an open command
+//   Ops.LoadGen archive --url U --admin-password P [--residents 10000 --buildings 20]   times import, incident, search, export
 // Options of run: --sites --gates --residents --steps 1000,2000,... --step-seconds --timeout-seconds
 //   --warmup-seconds --workers --max-inflight --latency-at --concurrency --summary-file
 var stop = new CancellationTokenSource();
@@ -16,9 +17,9 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, contex
     stop.Cancel();
 });
 
-if (args.Length == 0 || args[0] is not ("run" or "echo"))
+if (args.Length == 0 || args[0] is not ("run" or "echo" or "archive"))
 {
-    Console.Error.WriteLine("usage: Ops.LoadGen run|echo [--option value ...] (see Program.cs or docs/PERFORMANCE.md)");
+    Console.Error.WriteLine("usage: Ops.LoadGen run|echo|archive [--option value ...] (see Program.cs or docs/PERFORMANCE.md)");
     return 2;
 }
 LoadOptions options;
@@ -31,6 +32,9 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
     Console.Error.WriteLine(exception.Message);
     return 2;
 }
-return args[0] == "echo"
-    ? await new EchoResponder(options).RunAsync(stop.Token)
-    : await new LoadRunner(options).RunAsync(stop.Token);
+return args[0] switch
+{
+    "echo" => await new EchoResponder(options).RunAsync(stop.Token),
+    "archive" => await new ArchiveBenchmark(options).RunAsync(stop.Token),
+    _ => await new LoadRunner(options).RunAsync(stop.Token),
+};

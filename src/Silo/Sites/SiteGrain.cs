@@ -7,9 +7,21 @@ using Ops.Silo.Storage;
 namespace Ops.Silo.Sites;
 
 public sealed class SiteGrain(
-    [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> state) : Grain, ISiteGrain
+    [PersistentState("site", GrainStorage.Name)] IPersistentState<SiteState> state,
+    StateStore store) : Grain, ISiteGrain
 {
+    private IdSetLog gates = null!;
+    private IdSetLog residents = null!;
+
     private string SiteId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        gates = new IdSetLog(store, "site-gates", SiteId);
+        residents = new IdSetLog(store, "site-residents", SiteId);
+        await gates.LoadAsync(gates.Ids);
+        await residents.LoadAsync(state.State.ResidentIds);
+    }
 
     public async Task<SiteConfig> ConfigureAsync(SiteConfig config)
     {
@@ -17,37 +29,29 @@ public sealed class SiteGrain(
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISiteDirectoryGrain>(0).UpsertAsync(new SiteSummary(SiteId, config.Name));
         // Gates keep the site's settings they decide with; tell each one.
-        await Task.WhenAll(state.State.GateIds.Select(gateId =>
+        await Task.WhenAll(gates.Ids.Select(gateId =>
             GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).SiteChangedAsync(config)));
         return config;
     }
 
     public Task<SiteConfig?> GetConfigAsync() => Task.FromResult(state.State.Config);
 
-    public async Task AddGateAsync(string gateId)
-    {
-        if (state.State.GateIds.Add(gateId))
-            await state.WriteStateAsync();
-    }
+    public Task AddGateAsync(string gateId) => gates.AddAsync(gateId);
 
     public async Task<IReadOnlyList<GateView>> ListGatesAsync()
     {
-        var gates = await Task.WhenAll(state.State.GateIds.Select(gateId =>
+        var views = await Task.WhenAll(gates.Ids.Select(gateId =>
             GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).GetAsync()));
-        return [.. gates.OfType<GateView>()];
+        return [.. views.OfType<GateView>()];
     }
 
-    public Task WakeAsync() => Task.WhenAll(state.State.GateIds
+    public Task WakeAsync() => Task.WhenAll(gates.Ids
         .Select(gateId => GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).WakeAsync())
         .Append(GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).WakeAsync())
         .Append(GrainFactory.GetGrain<ICareWatchGrain>(SiteId).WakeAsync()));
 
-    public async Task AddResidentAsync(string residentId)
-    {
-        if (state.State.ResidentIds.Add(residentId))
-            await state.WriteStateAsync();
-    }
+    public Task AddResidentAsync(string residentId) => residents.AddAsync(residentId);
 
     public Task<IReadOnlyList<string>> ListResidentIdsAsync() =>
-        Task.FromResult<IReadOnlyList<string>>([.. state.State.ResidentIds]);
+        Task.FromResult<IReadOnlyList<string>>([.. residents.Ids]);
 }

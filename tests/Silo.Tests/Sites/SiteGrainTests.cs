@@ -80,6 +80,38 @@ public sealed class SiteGrainTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_site_remembers_its_gates_and_residents_after_it_was_deactivated()
+    {
+        await site.ProvisionGateAsync("north");
+        await site.ProvisionGateAsync("south");
+        await site.SaveResidentAsync("r-1", active: true, "04A1B2C3");
+        await site.SaveResidentAsync("r-2", active: true);
+
+        await cluster.DeactivateAsync(site.Site);
+        await site.ProvisionGateAsync("west");
+
+        Assert.Equal(["north", "south", "west"], (await site.Site.ListGatesAsync()).Select(gate => gate.GateId).Order(StringComparer.Ordinal));
+        Assert.Equal(["r-1", "r-2"], await site.Site.ListResidentIdsAsync());
+    }
+
+    [Fact]
+    public async Task A_site_stored_with_its_gate_list_in_its_state_still_lists_those_gates()
+    {
+        await site.ProvisionGateAsync("north");
+        var older = new Orleans.GrainState<Ops.Silo.Sites.SiteState>(new Ops.Silo.Sites.SiteState());
+        await cluster.Storage.ReadStateAsync("site", site.Site.GetGrainId(), older);
+        older.State ??= new Ops.Silo.Sites.SiteState();
+        older.State.GateIds.Add("from-state");
+        older.State.ResidentIds.Add("r-from-state");
+        await cluster.DeactivateAsync(site.Site);
+        await cluster.Storage.WriteStateAsync("site", site.Site.GetGrainId(), older);
+
+        Assert.Contains("r-from-state", await site.Site.ListResidentIdsAsync());
+        await site.ProvisionGateAsync("south");
+        Assert.Equal(["north", "south"], (await site.Site.ListGatesAsync()).Select(gate => gate.GateId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_site_lists_gates_that_have_gone_idle()
     {
         await site.ProvisionGateAsync("north");

@@ -40,31 +40,15 @@ public static class ArchiveEndpoints
                 new Dictionary<string, string[]> { [unreadable.Field] = [.. unreadable.Problems] }, detail: unreadable.Message);
         }
 
-        var plan = ImportPlanner.Plan(rows, await SiteResidents.LoadAsync(cluster, siteId));
-        var outcomes = dryRun ? plan : await ApplyAsync(cluster, siteId, plan);
+        var stored = await SiteResidents.LoadAsync(cluster, siteId);
+        var plan = ImportPlanner.Plan(rows, stored);
+        var outcomes = dryRun ? plan : await new ImportApplier(resident =>
+            cluster.GetGrain<IResidentGrain>($"{siteId}/{resident.ResidentId}").SaveAsync(resident)).ApplyAsync(plan, stored);
         var result = ImportResult.Of(outcomes, dryRun);
         loggers.CreateLogger(typeof(ArchiveEndpoints)).LogInformation(
             "Resident import at site {SiteId} by {User} (dry run {DryRun}): {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
             siteId, user.Identity?.Name, dryRun, result.Created, result.Updated, result.Unchanged, result.Rejected.Count);
         return TypedResults.Ok(result);
-    }
-
-    /// <summary>Stores the planned residents in file order. The grains have the last word: a card or plate
-    /// taken meanwhile by someone else turns a row into a rejected one.</summary>
-    private static async Task<IReadOnlyList<RowOutcome>> ApplyAsync(IClusterClient cluster, string siteId, IReadOnlyList<RowOutcome> plan)
-    {
-        var outcomes = new List<RowOutcome>(plan.Count);
-        foreach (var outcome in plan)
-        {
-            if (!outcome.Stores || outcome.Resident is not { } resident)
-            {
-                outcomes.Add(outcome);
-                continue;
-            }
-            var saved = await cluster.GetGrain<IResidentGrain>($"{siteId}/{resident.ResidentId}").SaveAsync(resident);
-            outcomes.Add(saved.Resident is null ? RowOutcome.Rejected(outcome.Row, ResidentConflict.Describe(saved)) : outcome);
-        }
-        return outcomes;
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(

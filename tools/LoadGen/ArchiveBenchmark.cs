@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Ops.LoadGen;
+
+/// <summary>The archive's speed at a site of many residents: a CSV import of <c>--residents</c> residents in
+/// <c>--buildings</c> buildings (a quarter of them elderly, some living alone), then an incident for one
+/// building (answered with its care list), a search and a CSV export, each timed from request to answer.</summary>
+public sealed class ArchiveBenchmark(LoadOptions options)
+{
+    private const string SiteId = "archive-bench";
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromMinutes(10) };
+        using (var signIn = await http.PostAsJsonAsync("api/auth/token", new { username = "admin", password = options.AdminPassword }, cancellationToken))
+        {
+            signIn.EnsureSuccessStatusCode();
+            using var body = JsonDocument.Parse(await signIn.Content.ReadAsStringAsync(cancellationToken));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("accessToken").GetString());
+        }
+        (await http.PutAsJsonAsync($"api/sites/{SiteId}", new { name = "Archive benchmark", language = "en" }, cancellationToken)).EnsureSuccessStatusCode();
+
+        var csv = Archive(options.Residents, options.Buildings);
+        Console.WriteLine($"Archive: {options.Residents:N0} residents in {options.Buildings} buildings, {csv.Length / 1024:N0} KiB of CSV");
+        var results = new List<(string Name, double Ms, string Detail)>();
+
+        var (importMs, imported) = await TimeAsync(() => http.PostAsync($"api/sites/{SiteId}/residents/import",
+            new ByteArrayContent(csv) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, cancellationToken));
+        results.Add(("import", importMs, Field(imported, "created") + " created"));
+
+        var (incidentMs, incident) = await TimeAsync(() => http.PostAsJsonAsync($"api/sites/{SiteId}/incidents",
+            new { kind = "water-outage", building = "B01", title = "Water off in building B01" }, cancellationToken));
+        results.Add(("incident (building B01)", incidentMs, Field(incident, "situations") + " situations"));
+
+        var (searchMs, found) = await TimeAsync(() => http.GetAsync($"api/sites/{SiteId}/residents?query=0042", cancellationToken));
+        results.Add(("search", searchMs, $"{JsonDocument.Parse(found).RootElement.GetArrayLength()} found"));
+
+        var (exportMs, exported) = await TimeAsync(() => http.GetAsync($"api/sites/{SiteId}/residents/export?format=csv", cancellationToken));
+        results.Add(("export (CSV)", exportMs, $"{exported.Length / 1024:N0} KiB"));
+
+        Console.WriteLine();
+        Console.WriteLine($"{"operation",-26} {"ms",10}  result");
+        foreach (var (name, ms, detail) in results)
+            Console.WriteLine($"{name,-26} {ms,10:F1}  {detail}");
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"ARCHIVE residents={options.Residents} import_ms={importMs:F0} incident_ms={incidentMs:F0} search_ms={searchMs:F0} export_ms={exportMs:F0}");
+        Console.WriteLine();
+        Console.WriteLine(summary);
+        if (options.SummaryFile is { } file)
+            await File.WriteAllTextAsync(file, summary + "\n", cancellationToken);
+        return 0;
+    }
+
+    private static async Task<(double Ms, string Body)> TimeAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await request();
+        var body = await response.Content.ReadAsStringAsync();
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
+        return (ms, body);
+    }
+
+    private static string Field(string json, string name)
+    {
+        var value = JsonDocument.Parse(json).RootElement.GetProperty(name);
+        return value.ValueKind == JsonValueKind.Array ? value.GetArrayLength().ToString(CultureInfo.InvariantCulture) : value.ToString();
+    }
+
+    /// <summary>Residents <c>a000001</c>... with one card each, spread over the buildings in turn.</summary>
+    public static byte[] Archive(int residents, int buildings)
+    {
+        var text = new StringBuilder("residentId,name,unit,building,phone,birthday,care,cards,plates,notes,active\n");
+        for (var i = 1; i <= residents; i++)
+        {
+            var building = $"B{(i - 1) % buildings + 1:D2}";
+            var care = (i % 4) switch { 0 => "elderly", 1 when i % 8 == 1 => "elderly;lives-alone", _ => "" };
+            text.Append(CultureInfo.InvariantCulture,
+                $"a{i:D6},Resident {i},{building}-{i % 30 + 1}-{i % 1000:D4},{building},1380000{i % 10000:D4},,{care},A{i:X7},,,true\n");
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+}
