@@ -2,7 +2,9 @@ using Orleans.Concurrency;
 
 namespace Ops.Contracts.Feed;
 
-/// <summary>The registry of Dashboard observers (a singleton, key 0); fans each batch out to them.</summary>
+/// <summary>The registry of Dashboard observers (a singleton, key 0). It carries no pushes: each silo's
+/// <see cref="IFeedBatcherGrain"/> asks it for the observers now and then and sends its batches to them
+/// directly, so the push path grows with the silos instead of meeting in one grain.</summary>
 [Alias("ops.feed-hub")]
 public interface IFeedHubGrain : IGrainWithIntegerKey
 {
@@ -13,6 +15,7 @@ public interface IFeedHubGrain : IGrainWithIntegerKey
     [Alias("unsubscribe")]
     Task UnsubscribeAsync(IFeedObserver observer);
 
-    [OneWay, Alias("broadcast")]
-    Task BroadcastAsync(FeedBatch batch);
+    /// <summary>The observers registered and not expired.</summary>
+    [Alias("observers")]
+    Task<IReadOnlyList<IFeedObserver>> ObserversAsync();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Situations;
@@ -5,22 +6,28 @@ using Orleans.Concurrency;
 
 namespace Ops.Silo.Feed;
 
-/// <summary>One per silo: gathers pushes for up to <see cref="Delay"/> and forwards them as one batch,
-/// every change in the order it happened.</summary>
+/// <summary>One per silo: gathers pushes for up to <see cref="Delay"/> (or until <see cref="MaxEvents"/> feed
+/// entries wait) and sends them as one batch, every change in the order it happened, to each Dashboard
+/// process's observer directly. The observers are asked of <see cref="IFeedHubGrain"/> at most every
+/// <see cref="ObserversRefresh"/>, so a new dashboard gets pushes within that time.</summary>
 [StatelessWorker(1)]
-public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
+public sealed class FeedBatcherGrain(ILogger<FeedBatcherGrain> logger) : Grain, IFeedBatcherGrain
 {
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan ObserversRefresh = TimeSpan.FromSeconds(2);
+    public const int MaxEvents = 2000;
 
     private List<EventView> events = [];
     private List<SituationView> situations = [];
     private List<GateView> gates = [];
     private IGrainTimer? flush;
+    private IReadOnlyList<IFeedObserver> observers = [];
+    private DateTimeOffset observersAt = DateTimeOffset.MinValue;
 
     public Task PublishAsync(EventView entry)
     {
         events.Add(entry);
-        return Scheduled();
+        return events.Count >= MaxEvents ? FlushAsync(CancellationToken.None) : Scheduled();
     }
 
     public Task PublishSituationAsync(SituationView situation)
@@ -46,7 +53,7 @@ public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
         return Task.CompletedTask;
     }
 
-    private Task FlushAsync(CancellationToken cancellationToken)
+    private async Task FlushAsync(CancellationToken cancellationToken)
     {
         var batch = new FeedBatch { Events = events, Situations = situations, Gates = gates };
         events = [];
@@ -54,6 +61,28 @@ public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
         gates = [];
         flush?.Dispose();
         flush = null;
-        return GrainFactory.GetGrain<IFeedHubGrain>(0).BroadcastAsync(batch);
+        if (batch.Events.Count + batch.Situations.Count + batch.Gates.Count == 0)
+            return;
+        // One-way calls: a dashboard that is gone costs nothing here, and expires from the registry.
+        foreach (var observer in await ObserversAsync())
+            observer.OnBatchAsync(batch).Ignore();
+    }
+
+    private async Task<IReadOnlyList<IFeedObserver>> ObserversAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (now - observersAt < ObserversRefresh)
+            return observers;
+        try
+        {
+            observers = await GrainFactory.GetGrain<IFeedHubGrain>(0).ObserversAsync();
+            observersAt = now;
+        }
+        catch (Exception exception)
+        {
+            // The registry's silo may be restarting: keep sending to the observers known so far.
+            logger.LogWarning("Could not refresh the live feed's observers ({Error}); keeping {Count}", exception.GetType().Name, observers.Count);
+        }
+        return observers;
     }
 }

@@ -4,7 +4,7 @@ using Orleans.Utilities;
 
 namespace Ops.Silo.Feed;
 
-/// <summary>Keeps the Dashboard processes' observers (each refreshes its subscription) and sends them every batch.</summary>
+/// <summary>Keeps the Dashboard processes' observers (each refreshes its subscription) for the silos' batchers.</summary>
 public sealed class FeedHubGrain(ILogger<FeedHubGrain> logger) : Grain, IFeedHubGrain
 {
     public static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
@@ -30,9 +30,10 @@ public sealed class FeedHubGrain(ILogger<FeedHubGrain> logger) : Grain, IFeedHub
         return Task.CompletedTask;
     }
 
-    public Task BroadcastAsync(FeedBatch batch)
+    public Task<IReadOnlyList<IFeedObserver>> ObserversAsync()
     {
-        observers.Notify(observer => observer.OnBatchAsync(batch));
-        return Task.CompletedTask;
+        // Reading the registry also drops the observers that stopped refreshing.
+        observers.ClearExpired();
+        return Task.FromResult<IReadOnlyList<IFeedObserver>>([.. observers.Observers.Values]);
     }
 }
