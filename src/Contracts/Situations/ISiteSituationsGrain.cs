@@ -1,3 +1,4 @@
+using Ops.Contracts.Sites;
 namespace Ops.Contracts.Situations;
 
 /// <summary>The situations of one site, keyed by siteId: deduplication, shelving, flood control,
@@ -54,4 +55,9 @@ public interface ISiteSituationsGrain : IGrainWithStringKey
     /// <summary>Activates the index and its open situations, so their timers run after a restart.</summary>
     [Alias("wake")]
     Task WakeAsync();
+
+    /// <summary>Tells the index its site's configuration changed (it keeps the SLA it raises with). Interleaves:
+    /// the site calls it while the index may be asking the site.</summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("site-changed")]
+    Task SiteChangedAsync(SiteConfig config);
 }

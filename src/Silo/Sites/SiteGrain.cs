@@ -28,9 +28,10 @@ public sealed class SiteGrain(
         state.State.Config = config;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ISiteDirectoryGrain>(0).UpsertAsync(new SiteSummary(SiteId, config.Name));
-        // Gates keep the site's settings they decide with; tell each one.
+        // Gates keep the site's settings they decide with, the situations index its SLA: tell each one.
         await Task.WhenAll(gates.Ids.Select(gateId =>
-            GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).SiteChangedAsync(config)));
+            GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).SiteChangedAsync(config))
+            .Append(GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).SiteChangedAsync(config)));
         return config;
     }
 

@@ -9,15 +9,23 @@ public sealed class SiteSituationsGrain(
     [PersistentState("site-situations", GrainStorage.Name)] IPersistentState<SiteSituationsState> state,
     TimeProvider time) : DeadlineGrain(time), ISiteSituationsGrain
 {
+    /// <summary>Situation numbers are reserved this many at a time: one write per block, not per situation.
+    /// Numbers reserved but not used when the index deactivates are skipped.</summary>
+    public const int NumberBlock = 100;
+
     /// <summary>How far back <c>state=all</c> looks when no period is given, and how many it lists at most.</summary>
     public const int MaxListed = 1000;
 
     private SiteSituationsState Index => state.State;
+    private long nextNumber;
+    private SlaConfig? sla;
 
     private string SiteId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // LastNumber is the end of the reserved block (for older versions: the last number given).
+        nextNumber = Index.LastNumber + 1;
         ArmShelfExpiry();
         return Task.CompletedTask;
     }
@@ -154,12 +162,29 @@ public sealed class SiteSituationsGrain(
 
     public Task WakeAsync() => Task.WhenAll(Index.Open.Values.Distinct().Select(id => Situation(id).WakeAsync()));
 
-    /// <summary>A new situation id, durable before the situation exists, so no id is ever given twice.</summary>
+    /// <summary>A new situation id, reserved durably before the situation exists, so no id is ever given twice.</summary>
     private async Task<string> ReserveIdAsync()
     {
-        var id = $"{SiteId}.{++Index.LastNumber}";
-        await state.WriteStateAsync();
-        return id;
+        if (nextNumber > Index.LastNumber)
+        {
+            Index.LastNumber = nextNumber + NumberBlock - 1;
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                Index.LastNumber = nextNumber - 1;
+                throw;
+            }
+        }
+        return $"{SiteId}.{nextNumber++}";
+    }
+
+    public Task SiteChangedAsync(SiteConfig config)
+    {
+        sla = config.Sla;
+        return Task.CompletedTask;
     }
 
     private ISituationGrain Situation(string id) => GrainFactory.GetGrain<ISituationGrain>(id);
@@ -203,7 +228,7 @@ public sealed class SiteSituationsGrain(
 
     private async Task<int> SlaSecondsAsync(string severity)
     {
-        var sla = (await GrainFactory.GetGrain<ISiteGrain>(SiteId).GetConfigAsync())?.Sla ?? new SlaConfig();
+        sla ??= (await GrainFactory.GetGrain<ISiteGrain>(SiteId).GetConfigAsync())?.Sla ?? new SlaConfig();
         return severity switch
         {
             Severity.Critical => sla.CriticalSeconds,
