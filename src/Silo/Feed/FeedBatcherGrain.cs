@@ -1,12 +1,14 @@
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
+using Ops.Contracts.Reports;
 using Ops.Contracts.Situations;
 using Orleans.Concurrency;
 
 namespace Ops.Silo.Feed;
 
 /// <summary>One per silo: gathers pushes for up to <see cref="Delay"/> and forwards them as one batch,
-/// every change in the order it happened.</summary>
+/// every change in the order it happened. The feed entries also go, per site, to the site's tally of
+/// traffic and revenue, counted in memory (docs/reports.md), so the reports cost no write per event.</summary>
 [StatelessWorker(1)]
 public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
 {
@@ -54,6 +56,8 @@ public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
         gates = [];
         flush?.Dispose();
         flush = null;
+        foreach (var site in batch.Events.GroupBy(entry => entry.SiteId))
+            GrainFactory.GetGrain<ISiteTallyGrain>(site.Key).RecordAsync([.. site]).Ignore();
         return GrainFactory.GetGrain<IFeedHubGrain>(0).BroadcastAsync(batch);
     }
 }
