@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Reports;
@@ -6,9 +7,9 @@ using Ops.Contracts.Sites;
 namespace Ops.Silo.Reports;
 
 /// <summary>Counts a site's feed entries in memory and stores them per day every <see cref="FlushEvery"/>,
-/// when a report asks, and when it is deactivated. A crash of the silo loses what was counted since the last
-/// flush (docs/reports.md).</summary>
-public sealed class SiteTallyGrain(TimeProvider time, ILogger<SiteTallyGrain> logger) : Grain, ISiteTallyGrain
+/// when a report asks, when it is deactivated and when the silo stops in order (<see cref="ActiveTallies"/>).
+/// A crash of the silo loses what was counted since the last flush (docs/reports.md).</summary>
+public sealed class SiteTallyGrain(TimeProvider time, IServiceProvider services, ILogger<SiteTallyGrain> logger) : Grain, ISiteTallyGrain
 {
     public static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(5);
 
@@ -21,13 +22,20 @@ public sealed class SiteTallyGrain(TimeProvider time, ILogger<SiteTallyGrain> lo
 
     private string SiteId => this.GetPrimaryKeyString();
 
+    private ActiveTallies? Active => services.GetService<ActiveTallies>();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        Active?.Add(SiteId);
         this.RegisterGrainTimer(_ => FlushAsync(), new GrainTimerCreationOptions { DueTime = FlushEvery, Period = FlushEvery });
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => FlushAsync();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushAsync();
+        Active?.Remove(SiteId);
+    }
 
     public async Task RecordAsync(IReadOnlyList<EventView> entries)
     {
