@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ops.Contracts;
 using Ops.Contracts.Reports;
 using Ops.Contracts.Sites;
+using Ops.Contracts.Situations;
 using Ops.Dashboard.Auth;
 using Ops.Dashboard.Problems;
 using Ops.Dashboard.Residents.Archive;
@@ -29,7 +30,7 @@ public static class ReportEndpoints
         return api;
     }
 
-    private static Task<Results<Ok<Contracts.Situations.ResponseStats>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ResponseAsync(
+    private static Task<Results<Ok<ResponseStats>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ResponseAsync(
         string siteId, string? from, string? to, string? format, ClaimsPrincipal user, IClusterClient cluster, TimeProvider time) =>
         ReportAsync(siteId, from, to, format, user, cluster, time, ResponseRange, "response",
             (reports, since, until) => reports.ResponseAsync(since, until),
