@@ -5,7 +5,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Ops.Tests.Shared;
 
 /// <summary>Builds the .xlsx workbooks the tests read, the way spreadsheets write them: text as shared
-/// strings, numbers, dates (a number with a date format) and booleans as typed cells.</summary>
+/// strings, numbers, dates (a number with a date format) and booleans as typed cells; and reads the
+/// workbooks the hub writes.</summary>
 internal sealed class TestWorkbook
 {
     private readonly List<(string Name, SortedDictionary<int, SortedDictionary<int, Cell>> Rows)> sheets = [];
@@ -83,5 +84,33 @@ internal sealed class TestWorkbook
             workbookPart.Workbook = new Workbook(list);
         }
         return output.ToArray();
+    }
+
+    /// <summary>The rows of a workbook's first sheet, each cell as its text (a number as written, an empty
+    /// or missing cell as ""), from column A up to the row's last cell.</summary>
+    public static List<string[]> Read(byte[] workbook)
+    {
+        using var stream = new MemoryStream(workbook);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbookPart = document.WorkbookPart!;
+        var shared = workbookPart.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(item => item.InnerText).ToList() ?? [];
+        var first = workbookPart.Workbook.Descendants<Sheet>().First();
+        var sheet = (WorksheetPart)workbookPart.GetPartById(first.Id!.Value!);
+        var rows = new List<string[]>();
+        foreach (var row in sheet.Worksheet.Descendants<Row>())
+        {
+            var cells = new SortedDictionary<int, string>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var letters = new string([.. cell.CellReference!.Value!.TakeWhile(char.IsLetter)]);
+                var column = letters.Aggregate(0, (sum, letter) => sum * 26 + letter - 'A' + 1) - 1;
+                cells[column] = cell.DataType?.Value == CellValues.SharedString ? shared[int.Parse(cell.CellValue!.Text)]
+                    : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText
+                    : cell.CellValue?.Text ?? "";
+            }
+            var width = cells.Count == 0 ? 0 : cells.Keys.Max() + 1;
+            rows.Add([.. Enumerable.Range(0, width).Select(column => cells.GetValueOrDefault(column, ""))]);
+        }
+        return rows;
     }
 }

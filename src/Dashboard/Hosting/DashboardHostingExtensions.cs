@@ -7,6 +7,7 @@ using Ops.Dashboard.Health;
 using Ops.Dashboard.Metrics;
 using Ops.Dashboard.Parking;
 using Ops.Dashboard.Problems;
+using Ops.Dashboard.Reports;
 using Ops.Dashboard.Requests;
 using Ops.Dashboard.Residents;
 using Ops.Dashboard.Residents.Archive;
@@ -74,6 +75,7 @@ public static class DashboardHostingExtensions
         api.MapShelfEndpoints();
         api.MapChecklistEndpoints();
         api.MapStatsEndpoints();
+        api.MapReportEndpoints();
         api.MapRequestEndpoints();
         api.MapVehicleEndpoints();
         api.MapIncidentEndpoints();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
+using Ops.Contracts.Reports;
 using Ops.Contracts.Situations;
 using Orleans.Concurrency;
 
@@ -9,7 +10,9 @@ namespace Ops.Silo.Feed;
 /// <summary>One per silo: gathers pushes for up to <see cref="Delay"/> (or until <see cref="MaxEvents"/> feed
 /// entries wait) and sends them as one batch, every change in the order it happened, to each Dashboard
 /// process's observer directly. The observers are asked of <see cref="IFeedHubGrain"/> at most every
-/// <see cref="ObserversRefresh"/>, so a new dashboard gets pushes within that time.</summary>
+/// <see cref="ObserversRefresh"/>, so a new dashboard gets pushes within that time. The feed entries also go,
+/// per site, to the site's tally of traffic and revenue, counted in memory (docs/reports.md), so the reports
+/// cost no write per event.</summary>
 [StatelessWorker(1)]
 public sealed class FeedBatcherGrain(ILogger<FeedBatcherGrain> logger) : Grain, IFeedBatcherGrain
 {
@@ -63,6 +66,8 @@ public sealed class FeedBatcherGrain(ILogger<FeedBatcherGrain> logger) : Grain, 
         flush = null;
         if (batch.Events.Count + batch.Situations.Count + batch.Gates.Count == 0)
             return;
+        foreach (var site in batch.Events.GroupBy(entry => entry.SiteId))
+            GrainFactory.GetGrain<ISiteTallyGrain>(site.Key).RecordAsync([.. site]).Ignore();
         // One-way calls: a dashboard that is gone costs nothing here, and expires from the registry.
         foreach (var observer in await ObserversAsync())
             observer.OnBatchAsync(batch).Ignore();

@@ -5,6 +5,7 @@ import { hasRole, session } from "./core/session";
 import { chosenSite, loadSites, sites } from "./core/sites";
 import { ControlRoom } from "./pages/ControlRoom";
 import { Gates } from "./pages/Gates";
+import { Reports } from "./pages/Reports";
 import { Residents } from "./pages/Residents";
 import { SignIn } from "./pages/SignIn";
 import { Staff } from "./pages/Staff";
@@ -22,6 +23,7 @@ function SignedIn() {
     control: hasRole("admin", "operator"),
     staff: true,
     residents: hasRole("admin", "operator"),
+    reports: hasRole("admin", "operator"),
     gates: hasRole("admin"),
   };
   const page = route.value && allowed[route.value] ? route.value : hasRole("staff") ? "staff" : "control";
@@ -36,6 +38,7 @@ function SignedIn() {
   switch (page) {
     case "residents": return <Residents key={siteId} siteId={siteId} />;
     case "gates": return <Gates key={siteId} siteId={siteId} />;
+    case "reports": return <Reports key={siteId} siteId={siteId} />;
     default: return <ControlRoom key={siteId} siteId={siteId} />;
   }
 }

@@ -10,16 +10,20 @@ const severityColours: Record<Severity, string> = { critical: "#ff6b6b", major: 
 const axisColour = "#aeb6bf";
 const gridColour = "rgba(255,255,255,0.07)";
 
-function axes(timeZone: string | undefined): uPlot.Axis[] {
+function axes(timeZone: string | undefined, categories?: readonly string[]): uPlot.Axis[] {
   const common = { stroke: axisColour, grid: { stroke: gridColour, width: 1 }, ticks: { stroke: gridColour, width: 1 } };
-  return [
-    { ...common, values: (_: uPlot, ticks: number[]) => ticks.map((tick) => clock(tick * 1000, timeZone).slice(0, 5)) },
-    { ...common, size: 40 },
-  ];
+  const x: uPlot.Axis = categories
+    ? { ...common, incrs: [1, 2, 3, 4, 6, 7, 12, 14, 24, 28, 30], values: (_: uPlot, ticks: number[]) => ticks.map((tick) => categories[tick] ?? "") }
+    : { ...common, values: (_: uPlot, ticks: number[]) => ticks.map((tick) => clock(tick * 1000, timeZone).slice(0, 5)) };
+  return [x, { ...common, size: 40 }];
 }
 
-/** A small uPlot chart that follows its container's size. */
-function Chart(props: { label: string; data: uPlot.AlignedData; series: uPlot.Series[]; timeZone: string | undefined; testId: string }) {
+/** A small uPlot chart that follows its container's size: time on x (labelled by the site's clock), or,
+ * with `categories`, one x position per category (x = 0, 1, ...), labelled by its name. */
+export function Chart(props: {
+  label: string; data: uPlot.AlignedData; series: uPlot.Series[]; timeZone: string | undefined; testId: string;
+  categories?: readonly string[];
+}) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   useEffect(() => {
@@ -29,10 +33,12 @@ function Chart(props: { label: string; data: uPlot.AlignedData; series: uPlot.Se
       width: Math.max(200, element.clientWidth),
       height: Math.max(120, element.clientHeight - 28),
       series: [{}, ...props.series],
-      axes: axes(props.timeZone),
+      axes: axes(props.timeZone, props.categories),
       legend: { show: true, live: false },
       cursor: { show: false },
-      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.15))] } },
+      scales: {
+        x: props.categories ? { time: false, range: [-0.5, Math.max(0.5, props.categories.length - 0.5)] } : { time: true },
+        y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.15))] } },
     };
     const chart = new uPlot(options, props.data, element);
     plot.current = chart;

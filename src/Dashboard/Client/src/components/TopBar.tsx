@@ -15,10 +15,11 @@ function LinkState() {
   );
 }
 
-const pages: { route: Route; key: "nav.control" | "nav.staff" | "nav.residents" | "nav.gates"; roles: ("admin" | "operator" | "staff")[] }[] = [
+const pages: { route: Route; key: "nav.control" | "nav.staff" | "nav.residents" | "nav.gates" | "nav.reports"; roles: ("admin" | "operator" | "staff")[] }[] = [
   { route: "control", key: "nav.control", roles: ["admin", "operator"] },
   { route: "staff", key: "nav.staff", roles: ["admin", "operator", "staff"] },
   { route: "residents", key: "nav.residents", roles: ["admin", "operator"] },
+  { route: "reports", key: "nav.reports", roles: ["admin", "operator"] },
   { route: "gates", key: "nav.gates", roles: ["admin"] },
 ];
 

@@ -1,7 +1,7 @@
 import { signal } from "@preact/signals";
 
-export type Route = "control" | "staff" | "residents" | "gates";
-const routes: Route[] = ["control", "staff", "residents", "gates"];
+export type Route = "control" | "staff" | "residents" | "gates" | "reports";
+const routes: Route[] = ["control", "staff", "residents", "gates", "reports"];
 
 function read(): Route | null {
   const name = location.hash.replace(/^#\/?/, "");

@@ -170,3 +170,55 @@ export interface TokenResponse {
   expiresAt: string;
   role: Role;
 }
+
+/** Response times of one staff member or one kind of situation (seconds; absent when none). */
+export interface ResponseFigures {
+  key: string;
+  count: number;
+  acknowledged: number;
+  acknowledgeMedianSeconds?: number;
+  acknowledgeP90Seconds?: number;
+  resolved: number;
+  resolveMedianSeconds?: number;
+  resolveP90Seconds?: number;
+}
+
+export interface ResponseReport {
+  siteId: string;
+  from: string;
+  to: string;
+  byUser: ResponseFigures[];
+  byKind: ResponseFigures[];
+}
+
+export interface TrafficRow {
+  date: string;
+  hour: number;
+  gateId: string;
+  in: number;
+  out: number;
+  denied: number;
+}
+
+export interface RevenueRow {
+  date: string;
+  payments: number;
+  revenueCents: number;
+}
+
+export interface SituationWeekRow {
+  week: string;
+  kind: string;
+  raised: number;
+  acknowledged: number;
+  resolved: number;
+}
+
+/** A report over days of the site's calendar (`YYYY-MM-DD`, both included). */
+export interface DayReport<Row> {
+  siteId: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  rows: Row[];
+}
