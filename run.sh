@@ -84,16 +84,17 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$url/health/ready" >/dev/null || { echo "The hub did not become ready" >&2; exit 1; }
 
-# The demo site is seeded over the HTTP API by the simulator, signed in as the dashboard's demo account.
-# OPS_DEMO_TRAFFIC=0 keeps the demo site but no simulated traffic (for benchmarks).
+# The demo: the simulator seeds the site over the HTTP API, signed in as the dashboard's demo account,
+# then plays a community's day compressed into OPS_DEMO_DAY_SECONDS (the site's settings follow it).
+# OPS_DEMO_TRAFFIC=0 only seeds the site, for a real-length day and before "ready" (for benchmarks).
 simulator=(dotnet "$(bin tools/Simulator Ops.Simulator)")
+day="${OPS_DEMO_DAY_SECONDS:-90}"
 demo="off"
-if [ "$OPS_DEMO" = "1" ]; then
-  "${simulator[@]}" seed --day "${OPS_DEMO_DAY_SECONDS:-90}s" | sed -u "s/^ */[demo] /" || { echo "Could not seed the demo site" >&2; exit 1; }
+if [ "$OPS_DEMO" = "1" ] && [ "${OPS_DEMO_TRAFFIC:-1}" = "1" ]; then
+  demo="site 'demo' is being seeded; then a community's day plays in $day s, then quiet traffic (docs/demo.md)"
+elif [ "$OPS_DEMO" = "1" ]; then
+  "${simulator[@]}" seed --day 24h | sed -u "s/^/[demo] /" || { echo "Could not seed the demo site" >&2; exit 1; }
   demo="site 'demo' (no simulated traffic)"
-  if [ "${OPS_DEMO_TRAFFIC:-1}" = "1" ]; then
-    demo="site 'demo': a community's day plays over the next ${OPS_DEMO_DAY_SECONDS:-90} s, then quiet traffic (docs/demo.md)"
-  fi
 fi
 
 cat <<TXT
@@ -107,7 +108,7 @@ Press Ctrl-C to stop.
 
 TXT
 if [ "$OPS_DEMO" = "1" ] && [ "${OPS_DEMO_TRAFFIC:-1}" = "1" ]; then
-  start demo "${simulator[@]}" run --no-seed --day "${OPS_DEMO_DAY_SECONDS:-90}s"
+  start demo "${simulator[@]}" run --day "${day}s"
 fi
 # Any process that ends takes the hub down with it.
 wait -n "${pids[@]}"

@@ -46,7 +46,10 @@ public sealed class DemoDayTests(ITestOutputHelper output)
 
         // As run.sh does it: seed the site, then play the day on it.
         await using (var seed = HubProcess.Start("seed", simulator, Repository.Root, hub.ProcessEnvironment(), "seed", "--day", Day))
+        {
             Assert.True(await seed.WaitForExitAsync(TimeSpan.FromSeconds(60)) == 0, seed.Tail());
+            output.WriteLine($"seeded {(DateTime.UtcNow - ready).TotalSeconds:0} s after ready: {string.Join(" ", seed.Output)}");
+        }
         await feed.JoinSiteAsync(Site);
         var gates = HubProcess.Start("demo", simulator, Repository.Root, hub.ProcessEnvironment(), "run", "--no-seed", "--day", Day, "--rate", "1");
         await using var stopGates = gates;

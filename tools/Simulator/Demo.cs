@@ -22,7 +22,7 @@ public static class Demo
         IReadOnlyList<DemoGate> logins;
         if (options.Seed)
         {
-            logins = await SiteSeeder.SeedAsync(api, options.SiteId, community, today, options.Day, text => progress.Say("     ", text), stop);
+            logins = await SiteSeeder.SeedAsync(api, options.SiteId, community, today, options.Day, text => progress.Say("", text), stop);
             if (Directory.Exists(options.DataDirectory))
                 await DemoGates.SaveAsync(options.DataDirectory, logins);
         }
@@ -36,7 +36,7 @@ public static class Demo
         var seed = Environment.TickCount;
         var visitor = $"粤C{new Random(seed).Next(10000, 99999)}";
         var script = DayScript.Build(community, options.Day, visitor, seed);
-        progress.Say("     ", $"Playing a day from {DayScript.Dawn:HH:mm} to {DayScript.Night:HH:mm} in {options.Day.TotalSeconds:0} s at {options.Url} and {options.MqttHost}:{options.MqttPort}, "
+        progress.Say("", $"Playing a day from {DayScript.Dawn:HH:mm} to {DayScript.Night:HH:mm} in {options.Day.TotalSeconds:0} s at {options.Url} and {options.MqttHost}:{options.MqttPort}, "
             + $"then quiet traffic at {options.Rate} events/s{(options.Duration is { } d ? $" until {d.TotalSeconds:0} s" : "")}");
         var gates = logins.Select(login => new SimulatedGate(options.MqttHost, options.MqttPort, login)).ToList();
         try
@@ -47,7 +47,7 @@ public static class Demo
         {
             foreach (var gate in gates)
                 await gate.DisposeAsync();
-            progress.Say("     ", $"Stopped after {progress.Sent} events; the gates disconnected cleanly");
+            progress.Say("", $"Stopped after {progress.Sent} events; the gates disconnected cleanly");
         }
         return 0;
     }

@@ -33,8 +33,9 @@ try
         _ => await Demo.RunAsync(options, stop.Token),
     };
 }
-catch (OperationCanceledException) when (stop.IsCancellationRequested)
+catch (Exception) when (stop.IsCancellationRequested)
 {
+    // Stopped while a message was in flight (MQTTnet reports a cancelled publish as a timeout): a normal end.
     return 0;
 }
 catch (Exception exception) when (exception is HttpRequestException or IOException or InvalidOperationException or MQTTnet.Exceptions.MqttCommunicationException)

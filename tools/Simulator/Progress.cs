@@ -33,7 +33,7 @@ public sealed class Progress(bool quiet)
         lock (gate)
         {
             ClearStatus();
-            Console.WriteLine($"{clock}  {text}");
+            Console.WriteLine(clock.Length == 0 ? text : $"{clock}  {text}");
         }
     }
 

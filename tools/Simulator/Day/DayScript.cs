@@ -70,11 +70,11 @@ public static class DayScript
         Say(0.25, "A delivery props the north door open");
         beats.Add(new Beat.Door(At(0.25), DemoSite.NorthDoor, "door.opened"));
         beats.Add(new Beat.Door(At(0.25) + TimeSpan.FromSeconds(1), DemoSite.NorthDoor, "door.held", 60));
-        Say(0.45, "The north door is closed again");
-        beats.Add(new Beat.Door(At(0.45), DemoSite.NorthDoor, "door.closed"));
+        Say(0.40, "The north door is closed again");
+        beats.Add(new Beat.Door(At(0.40), DemoSite.NorthDoor, "door.closed"));
 
         // Missed after three heartbeat periods (checked every half period); back after five.
-        Say(0.28, $"The garden gate's controller hangs: no heartbeat, so the hub marks it offline after {3 * heartbeat} s");
+        Say(0.28, $"The garden gate's controller hangs: no heartbeat, after {3 * heartbeat} s the hub marks it offline");
         beats.Add(new Beat.Silence(At(0.28), DemoSite.GardenGate, Silent: true));
         var back = At(0.28) + TimeSpan.FromSeconds(5 * heartbeat);
         beats.Add(new Beat.Say(back, Clock(back, day).ToString("HH:mm"), "The garden gate reports again"));

@@ -27,9 +27,11 @@ public static class DemoSite
     ];
 
     /// <summary>An elderly resident living alone is checked on when not seen for most of the day.</summary>
-    public static int WelfareCheckSeconds(TimeSpan day) => Math.Max(10, (int)Math.Round(day.TotalSeconds * 0.8));
+    /// <remarks>At most the hub's default of a day.</remarks>
+    public static int WelfareCheckSeconds(TimeSpan day) => Math.Clamp((int)Math.Round(day.TotalSeconds * 0.8), 10, 86400);
 
-    public static int ChildEscortSeconds(TimeSpan day) => Math.Max(5, (int)Math.Round(day.TotalSeconds * 0.15));
+    /// <remarks>At most the hub's default of two minutes.</remarks>
+    public static int ChildEscortSeconds(TimeSpan day) => Math.Clamp((int)Math.Round(day.TotalSeconds * 0.15), 5, 120);
 
     /// <summary>The garden gate, which goes silent during the day, reports often so that it is missed soon.</summary>
     public static int GardenHeartbeatSeconds(TimeSpan day) => Math.Clamp((int)Math.Round(day.TotalSeconds / 9), 2, 30);

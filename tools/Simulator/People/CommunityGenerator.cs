@@ -219,9 +219,13 @@ public static class CommunityGenerator
                 $"{0xC0DE0000 + id:X8}", plate);
         }
 
-        /// <summary>The birthday in the given year, or 28 February for 29 February in other years.</summary>
-        private static DateOnly Birthday(DateOnly today, int year) =>
-            new(year, today.Month, Math.Min(today.Day, DateTime.DaysInMonth(year, today.Month)));
+        /// <summary>Born on today's day and month in about the given year: on 29 February, in a leap year.</summary>
+        private static DateOnly Birthday(DateOnly today, int year)
+        {
+            while (today is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year))
+                year--;
+            return new DateOnly(year, today.Month, today.Day);
+        }
 
         private DateOnly OtherDay(int year)
         {
