@@ -44,8 +44,9 @@ public sealed class DayPlayer(
                 foreach (var gate in gates.Where(g => g.IsConnected && !g.Silent && now - g.LastHeartbeat >= TimeSpan.FromSeconds(g.Gate.HeartbeatSeconds / 3.0)))
                     await gate.HeartbeatAsync(now, stop);
 
-                for (; nextBeat < script.Count && script[nextBeat].At <= elapsed; nextBeat++)
-                    await PlayAsync(script[nextBeat], now, stop);
+                // A beat that fails is reported below and not tried again: the day goes on.
+                while (nextBeat < script.Count && script[nextBeat].At <= elapsed)
+                    await PlayAsync(script[nextBeat++], now, stop);
 
                 // The elderly living alone go out now and then: at half the welfare period, well before it is due.
                 foreach (var person in watched.Where(w => now - w.Value >= welfarePeriod / 2).Select(w => w.Key).ToList())

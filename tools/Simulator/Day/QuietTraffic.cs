@@ -11,7 +11,7 @@ public sealed class QuietTraffic(Community community, IReadOnlyList<Beat> script
     private readonly List<string> cars = [.. community.Passes
         .Where(pass => pass.ResidentId is not null && !script.OfType<Beat.PlateRead>().Any(read => read.Plate == pass.Plate))
         .Select(pass => pass.Plate)];
-    private readonly HashSet<string> out_ = new(StringComparer.Ordinal);
+    private readonly HashSet<string> away = new(StringComparer.Ordinal);
 
     /// <summary>The next ordinary event at <paramref name="at"/>, at a door that is not silent.</summary>
     public Beat Next(TimeSpan at, Func<string, bool> usable)
@@ -21,17 +21,17 @@ public sealed class QuietTraffic(Community community, IReadOnlyList<Beat> script
         if (roll < 25 && cars.Count > 0)
         {
             var plate = cars[random.Next(cars.Count)];
-            var leaving = out_.Add(plate);
+            var leaving = away.Add(plate);
             if (!leaving)
-                out_.Remove(plate);
+                away.Remove(plate);
             return new Beat.PlateRead(at, leaving ? DemoSite.CarOut : DemoSite.CarIn, plate, leaving ? "out" : "in");
         }
         if (roll < 28 || walkers.Count == 0)
             return new Beat.Swipe(at, doors[random.Next(doors.Count)], $"{random.Next(0x10000000, int.MaxValue):X8}", "in", "");
         var person = walkers[random.Next(walkers.Count)];
-        var goingOut = out_.Add(person.ResidentId);
+        var goingOut = away.Add(person.ResidentId);
         if (!goingOut)
-            out_.Remove(person.ResidentId);
+            away.Remove(person.ResidentId);
         return new Beat.Swipe(at, doors[random.Next(doors.Count)], person.Card, goingOut ? "out" : "in", person.ResidentId);
     }
 
