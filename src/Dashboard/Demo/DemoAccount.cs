@@ -23,7 +23,8 @@ public sealed class DemoAccount(IClusterClient cluster, DashboardSettings settin
         {
             if (await user.GetAsync() is not null)
                 await user.SetAsync(new UserSpec { Password = NewPassword(), Role = Roles.Staff, DisplayName = "Property office (demo, retired)" });
-            File.Delete(path);
+            if (File.Exists(path))
+                File.Delete(path);
             return;
         }
 
