@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and starts the whole hub on embedded defaults: silo, gateway (embedded MQTT broker) and
-# dashboard, plus simulated gates when OPS_DEMO=1. Foreground; Ctrl-C or SIGTERM stops everything.
+# dashboard; with OPS_DEMO=1 it seeds the demo site and plays a community's day (docs/demo.md).
+# Foreground; Ctrl-C or SIGTERM stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -44,8 +45,8 @@ stop_all() {
   trap - EXIT
   if [ ${#pids[@]} -gt 0 ]; then
     echo "Stopping..."
-    # Reverse order, one at a time: the simulated gates go first (their Last Wills still reach the
-    # gateway and the silo), then the dashboard and the gateway, and the silo they depend on last.
+    # Reverse order, one at a time: the simulated gates go first (they disconnect cleanly, so no Last
+    # Will is published), then the dashboard and the gateway, and the silo they depend on last.
     for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_one "${pids[i]}" "${names[i]}"; done
   fi
 }
@@ -83,9 +84,17 @@ for _ in $(seq 1 120); do
 done
 curl -fs "$url/health/ready" >/dev/null || { echo "The hub did not become ready" >&2; exit 1; }
 
-# OPS_DEMO_TRAFFIC=0 keeps the demo site but no simulated traffic (for benchmarks).
+# The demo: the simulator seeds the site over the HTTP API, signed in as the dashboard's demo account,
+# then plays a community's day compressed into OPS_DEMO_DAY_SECONDS (the site's settings follow it).
+# OPS_DEMO_TRAFFIC=0 only seeds the site, for a real-length day and before "ready" (for benchmarks).
+simulator=(dotnet "$(bin tools/Simulator Ops.Simulator)")
+day="${OPS_DEMO_DAY_SECONDS:-90}"
+demo="off"
 if [ "$OPS_DEMO" = "1" ] && [ "${OPS_DEMO_TRAFFIC:-1}" = "1" ]; then
-  start gates dotnet "$(bin tools/Simulator Ops.Simulator)" run
+  demo="site 'demo' is being seeded; then a community's day plays in $day s, then quiet traffic (docs/demo.md)"
+elif [ "$OPS_DEMO" = "1" ]; then
+  "${simulator[@]}" seed --day 24h | sed -u "s/^/[demo] /" || { echo "Could not seed the demo site" >&2; exit 1; }
+  demo="site 'demo' (no simulated traffic)"
 fi
 
 cat <<TXT
@@ -94,10 +103,13 @@ Ops hub is ready.
   Dashboard:  http://$OPS_HTTP_BIND:$OPS_HTTP_PORT/   (user admin)
   MQTT:       127.0.0.1:$OPS_MQTT_PORT   (gates log in as {siteId}/{gateId})
   Data:       $OPS_DATA_DIR
-  Demo:       $([ "$OPS_DEMO" = "1" ] && echo "site 'demo' with simulated gates" || echo "off")
+  Demo:       $demo
 Press Ctrl-C to stop.
 
 TXT
+if [ "$OPS_DEMO" = "1" ] && [ "${OPS_DEMO_TRAFFIC:-1}" = "1" ]; then
+  start demo "${simulator[@]}" run --day "${day}s"
+fi
 # Any process that ends takes the hub down with it.
 wait -n "${pids[@]}"
 echo "A process of the hub exited; stopping the rest." >&2

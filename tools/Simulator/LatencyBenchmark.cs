@@ -8,13 +8,13 @@ namespace Ops.Simulator;
 /// then out again).</summary>
 public static class LatencyBenchmark
 {
-    public static async Task<int> RunAsync(SimulatorSettings settings, IReadOnlyList<DemoGate> gates, string what, int count, CancellationToken stop)
+    public static async Task<int> RunAsync(SimulatorOptions options, IReadOnlyList<DemoGate> gates, string what, int count, CancellationToken stop)
     {
         var plates = what == "plates";
         var demoGate = gates.First(gate => gate.IsVehicle == plates);
-        await using var gate = new SimulatedGate(settings, demoGate);
+        await using var gate = new SimulatedGate(options.MqttHost, options.MqttPort, demoGate);
         var waiting = new ConcurrentDictionary<string, TaskCompletionSource<long>>();
-        gate.Command += command =>
+        gate.Received += (_, command) =>
         {
             if (command.TryGetProperty("inReplyTo", out var reply) && reply.GetString() is { } id
                 && waiting.TryRemove(id, out var pending))

@@ -46,8 +46,7 @@ public static class DashboardHostingExtensions
         builder.AddOpsFeed();
         builder.Services.AddSingleton<SituationDesk>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-broker", tags: ["ready"]);
-        if (settings.Demo)
-            builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<DemoAccount>();
         return builder;
     }
 

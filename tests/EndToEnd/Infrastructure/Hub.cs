@@ -120,7 +120,15 @@ public sealed partial class Hub : IAsyncDisposable
         await WaitUntilAsync(ReadyAsync, "/health/ready");
     }
 
-    private Dictionary<string, string> ProcessEnvironment() => new()
+    public Dictionary<string, string> ProcessEnvironment()
+    {
+        var environment = DefaultEnvironment();
+        foreach (var (key, value) in Options.Environment)
+            environment[key] = value;
+        return environment;
+    }
+
+    private Dictionary<string, string> DefaultEnvironment() => new()
     {
         ["OPS_DATA_DIR"] = Options.DataDirectory,
         ["OPS_HTTP_PORT"] = Options.HttpPort.ToString(),

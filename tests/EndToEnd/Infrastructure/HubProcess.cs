@@ -67,6 +67,14 @@ public sealed class HubProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a process that ends by itself (a one-off command); answers its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>Ends the process at once, as kill -9 or a power cut would: no shutdown code runs.</summary>
     public async Task KillAsync()
     {
