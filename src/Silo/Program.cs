@@ -3,4 +3,5 @@ using Ops.Silo.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddOpsSilo();
+builder.AddOpsSiloTelemetry();
 await builder.Build().RunAsync();

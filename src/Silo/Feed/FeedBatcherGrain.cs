@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Situations;
@@ -19,7 +20,8 @@ public sealed class FeedBatcherGrain : Grain, IFeedBatcherGrain
 
     public Task PublishAsync(EventView entry)
     {
-        events.Add(entry);
+        // The batch leaves on a timer, outside the event's trace: the entry carries its trace context instead.
+        events.Add(Activity.Current is { } activity ? entry with { TraceParent = activity.Id } : entry);
         return Scheduled();
     }
 

@@ -120,7 +120,7 @@ public sealed partial class Hub : IAsyncDisposable
         await WaitUntilAsync(ReadyAsync, "/health/ready");
     }
 
-    private Dictionary<string, string> ProcessEnvironment() => new()
+    private Dictionary<string, string> ProcessEnvironment() => new(Options.Environment)
     {
         ["OPS_DATA_DIR"] = Options.DataDirectory,
         ["OPS_HTTP_PORT"] = Options.HttpPort.ToString(),
