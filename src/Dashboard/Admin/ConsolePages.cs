@@ -9,7 +9,7 @@ public static class ConsolePages
 {
     public static WebApplication MapConsolePages(this WebApplication app)
     {
-        app.MapGet("/admin", () => TypedResults.Redirect("/admin/")).ExcludeFromDescription();
+        // Routing ignores a trailing slash: this answers /admin and /admin/ (the pages link by absolute paths).
         app.MapGet("/admin/", () => Page("admin.html")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/admin/admin.js", () => Page("admin.js")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/admin/console.css", () => Page("console.css")).AllowAnonymous().ExcludeFromDescription();
