@@ -111,7 +111,12 @@ public sealed class AdminConsoleTests(HubFixture fixture)
         Assert.Equal(["broker", "database", "silo"], body.GetProperty("checks").EnumerateObject().Select(check => check.Name).Order());
     }
 
-    private async Task<string> OperatorTokenAsync()
+    // Sign-ins are rate limited per address and the hub is shared: one operator token for the whole class.
+    private static Task<string>? operatorToken;
+
+    private Task<string> OperatorTokenAsync() => operatorToken ??= SignInOperatorAsync();
+
+    private async Task<string> SignInOperatorAsync()
     {
         using var admin = fixture.Hub.Http(fixture.AdminToken);
         await new Provisioning(admin).UserAsync("console-operator", OperatorPassword, "operator", HubFixture.SiteId);
