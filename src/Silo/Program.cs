@@ -5,4 +5,5 @@ using Ops.Silo.Reports;
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddOpsSilo();
 builder.Services.AddOpsReports();
+builder.AddOpsSiloTelemetry();
 await builder.Build().RunAsync();

@@ -126,29 +126,22 @@ public sealed class GateDecisionTests(HubFixture fixture)
     public async Task Rejects_and_processed_events_are_counted_in_metrics()
     {
         using var http = fixture.Hub.Http();
-        static long Count(string metrics, string series) => metrics.Split('\n')
-            .Where(line => line.StartsWith(series + " ", StringComparison.Ordinal))
-            .Select(line => long.Parse(line[(series.Length + 1)..])).SingleOrDefault();
-        const string rejects = "ops_gateway_rejects_total{reason=\"unknown-type\"}";
-        // Counters reach the cluster once a second: let those of earlier tests land first.
-        await Task.Delay(1500);
-        var before = Count(await http.GetStringAsync("metrics"), rejects);
+        // Counters reach the cluster once a second and the dashboard every two: let those of earlier tests land first.
+        await Task.Delay(3500);
+        var before = (await Scrape.FromAsync(http)).Value("ops_rejects_total", ("reason", "unknown-type"));
 
         await using var door = await fixture.Door2Async();
         await door.PublishRawAsync(door.Topic("events"), Encoding.UTF8.GetBytes($$"""{"eventId":"metrics-1","type":"levitate","at":"{{DateTimeOffset.UtcNow:O}}"}"""));
         await door.NextRejectAsync();
+        await door.SwipeAsync("metrics-2", HubFixture.ActiveCard);
+        await door.NextCommandAsync();
 
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        string metrics;
-        do
-        {
-            await Task.Delay(250);
-            metrics = await http.GetStringAsync("metrics");
-        }
-        while (Count(metrics, rejects) == before && DateTime.UtcNow < deadline);
-        Assert.True(Count(metrics, rejects) >= before + 1, $"the reject was not counted: {before} before, {Count(metrics, rejects)} after");
-        Assert.Contains("# TYPE ops_gateway_rejects_total counter", metrics);
-        Assert.Contains("ops_gateway_events_total{type=\"card.swiped\"}", metrics);
+        var metrics = await Scrape.UntilAsync(http, scrape => scrape.Value("ops_rejects_total", ("reason", "unknown-type")) > before
+            && scrape.Value("ops_decisions_total", ("reason", "granted.resident")) > 0);
+        Assert.True(metrics.Value("ops_rejects_total", ("reason", "unknown-type")) >= before + 1, $"the reject was not counted: {before} before{Environment.NewLine}{metrics.Text}");
+        Assert.Contains("# TYPE ops_rejects_total counter", metrics.Text);
+        Assert.True(metrics.Value("ops_events_total", ("type", "card.swiped")) > 0, metrics.Text);
+        Assert.True(metrics.Value("ops_decisions_total", ("reason", "granted.resident")) > 0, metrics.Text);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ops.Contracts.Feed;
 
 /// <summary>One entry of the live feed (docs/api.md, live updates): cards only by their last four characters.</summary>
@@ -19,4 +21,8 @@ public sealed record EventView
 
     /// <summary>Money at a vehicle gate, in cents: the fee due or charged on exit, the amount of a payment.</summary>
     [Id(12)] public long? AmountCents { get; init; }
+
+    /// <summary>The W3C trace context of the event's handling in the cluster, when traces are recorded, so the
+    /// dashboard's push joins the event's trace. Not part of what screens receive.</summary>
+    [Id(13), JsonIgnore] public string? TraceParent { get; init; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 using Ops.Contracts.Users;
+using Ops.Dashboard.Admin;
 using Ops.Dashboard.Hosting;
 
 namespace Ops.Dashboard.Auth;
@@ -38,6 +39,9 @@ public static class AuthExtensions
                     var token = context.Request.Query["access_token"];
                     if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                         context.Token = token;
+                    // Pages an admin's browser opens by navigating (no header): the short-lived console cookie.
+                    else if (AdminConsole.CookieToken(context.Request) is { } cookie)
+                        context.Token = cookie;
                     return Task.CompletedTask;
                 },
                 // A token issued before the user's password, role or sites changed (or without a stamp) is refused.

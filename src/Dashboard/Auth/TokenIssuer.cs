@@ -14,10 +14,12 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time)
     public const string StampClaim = "stamp";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user, string stamp)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user, string stamp) => Issue(user, stamp, Lifetime);
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user, string stamp, TimeSpan lifetime)
     {
         var now = time.GetUtcNow();
-        var expiresAt = now + Lifetime;
+        var expiresAt = now + lifetime;
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Username), new(ClaimTypes.Role, user.Role), new(StampClaim, stamp) };
         claims.AddRange(user.Sites.Select(site => new Claim(SiteClaim, site)));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Ops.Contracts.Feed;
+using Ops.Observability;
 
 namespace Ops.Dashboard.Feed;
 
@@ -18,11 +20,31 @@ public sealed class FeedRelay(
     {
         memory.Record(batch.Events);
         foreach (var site in batch.Events.GroupBy(entry => entry.SiteId))
-            await hub.Clients.Group(OpsHub.SiteGroup(site.Key)).events([.. site]);
+        {
+            var pushes = site.Select(StartPush).OfType<Activity>().ToList();
+            try
+            {
+                await hub.Clients.Group(OpsHub.SiteGroup(site.Key)).events([.. site]);
+            }
+            finally
+            {
+                foreach (var push in pushes)
+                    push.Dispose();
+            }
+        }
         foreach (var situation in batch.Situations)
             await hub.Clients.Group(OpsHub.SiteGroup(situation.SiteId)).situationChanged(situation);
         foreach (var gate in batch.Gates)
             await hub.Clients.Group(OpsHub.SiteGroup(gate.SiteId)).gateChanged(gate);
+    }
+
+    /// <summary>The last span of a gate event's trace: its push to the site's screens (when traces are recorded).</summary>
+    private static Activity? StartPush(EventView entry)
+    {
+        if (entry.TraceParent is null || !ActivityContext.TryParse(entry.TraceParent, null, out var parent))
+            return null;
+        return OpsTelemetry.Source.StartActivity("feed push", ActivityKind.Producer, parent)?
+            .SetTag("ops.site", entry.SiteId).SetTag("ops.gate", entry.GateId).SetTag("ops.event.id", entry.EventId);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

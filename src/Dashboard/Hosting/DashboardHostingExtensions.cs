@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Orleans.Dashboard;
+using Ops.Dashboard.Admin;
 using Ops.Dashboard.Auth;
 using Ops.Dashboard.Care;
 using Ops.Dashboard.Demo;
@@ -33,7 +35,17 @@ public static class DashboardHostingExtensions
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
             });
+            // Calls to grains join the caller's trace; the Orleans Dashboard reads the silos' statistics.
+            client.AddActivityPropagation();
+            client.AddDashboard();
         });
+        builder.AddOpsMetrics();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Ops hub";
+            document.Info.Description = "The HTTP API of the Ops hub: roles, limits and live updates are in docs/api.md.";
+            return Task.CompletedTask;
+        }));
 
         // Nothing here is protected with ASP.NET data protection; its key-storage warning is noise.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
@@ -45,7 +57,7 @@ public static class DashboardHostingExtensions
         builder.AddOpsAuth(settings);
         builder.AddOpsFeed();
         builder.Services.AddSingleton<SituationDesk>();
-        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster-and-broker", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddOpsReadyChecks();
         builder.Services.AddHostedService<DemoAccount>();
         return builder;
     }
@@ -63,6 +75,9 @@ public static class DashboardHostingExtensions
 
         app.MapOpsHealth();
         app.MapOpsMetrics();
+        app.MapOpenApi(AdminConsole.OpenApiPath + "/{documentName}.json").RequireAuthorization();
+        app.MapOpsOrleansDashboard();
+        app.MapConsolePages();
         var api = app.MapGroup("/api").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestBodyLimits.ApiBytes));
         api.MapAuthEndpoints();
         api.MapUserEndpoints();
@@ -79,6 +94,7 @@ public static class DashboardHostingExtensions
         api.MapVehicleEndpoints();
         api.MapIncidentEndpoints();
         api.MapFeedEndpoints();
+        api.MapAdminConsoleEndpoints();
         app.MapOpsFeed();
         return app;
     }

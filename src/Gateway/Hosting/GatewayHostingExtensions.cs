@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Ops.Gateway.Mqtt;
+using Ops.Observability;
 
 namespace Ops.Gateway.Hosting;
 
@@ -14,10 +15,13 @@ public static class GatewayHostingExtensions
     {
         var configuration = builder.Configuration;
         var orleansGatewayPort = configuration.GetValue("OPS_ORLEANS_GATEWAY_PORT", 30000);
+        builder.AddOpsTelemetry("ops-gateway");
         builder.UseOrleansClient(client =>
         {
             client.UseLocalhostClustering(orleansGatewayPort, serviceId: "ops", clusterId: "ops");
             client.UseConnectionRetryFilter(RetryUntilTheSiloIsUp);
+            // A gate message's trace goes on into the grains it calls.
+            client.AddActivityPropagation();
         });
 
         var brokerSettings = new BrokerSettings(

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using MQTTnet.Protocol;
 using MQTTnet.Server;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Wire;
+using Ops.Observability;
 
 namespace Ops.Gateway.Mqtt;
 
@@ -16,7 +18,7 @@ namespace Ops.Gateway.Mqtt;
 /// event only once <see cref="GateMessageHandler"/> has processed it.</summary>
 public sealed class GateBroker(
     BrokerSettings settings, GateListener listener, GateMessageHandler handler, IClusterClient cluster, GateLogins logins,
-    LoginThrottle throttle, IHostApplicationLifetime lifetime, ILogger<GateBroker> logger)
+    LoginThrottle throttle, GatewayMetrics metrics, IHostApplicationLifetime lifetime, ILogger<GateBroker> logger)
     : IHostedService, IDisposable
 {
     private const string GateItem = "ops.gate";
@@ -268,11 +270,17 @@ public sealed class GateBroker(
             return;
         }
 
+        var received = Stopwatch.GetTimestamp();
+        // The root of the message's trace: grain calls and the dashboard's push follow from here.
+        using var activity = OpsTelemetry.Source.StartActivity(channel == GateTopics.Events ? "gate event" : "gate status", ActivityKind.Consumer);
+        activity?.SetTag("ops.site", gate.SiteId).SetTag("ops.gate", gate.GateId);
         try
         {
             var reply = await handler.HandleAsync(gate, channel, args.ApplicationMessage.Payload.ToArray());
             if (reply is not null)
                 await PublishAsync(reply);
+            if (reply?.Decision is { } decision)
+                metrics.Decided(decision, Stopwatch.GetElapsedTime(received));
         }
         catch (Exception exception)
         {
@@ -282,6 +290,7 @@ public sealed class GateBroker(
                 logger.LogWarning("A message from gate {Gate} arrived while the gateway is stopping; it was not acknowledged and will be redelivered ({Error})", gate, exception.GetType().Name);
             else
                 logger.LogError(exception, "Could not process a message from gate {Gate}; it will be redelivered", gate);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             args.CloseConnection = true;
         }
     }

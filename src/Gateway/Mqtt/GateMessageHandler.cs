@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Ops.Contracts.Gates;
@@ -12,6 +13,9 @@ namespace Ops.Gateway.Mqtt;
 public sealed class GateMessageHandler(
     IClusterClient cluster, GatewayMetrics metrics, TimeProvider time, ILogger<GateMessageHandler> logger)
 {
+    /// <summary>The <c>reason</c> label of a command that gives none (a display after a payment).</summary>
+    public const string NoReason = "none";
+
     public async Task<Reply?> HandleAsync(GateAddress gate, string channel, ReadOnlyMemory<byte> payload)
     {
         var grain = cluster.GetGrain<IGateGrain>(gate.Key);
@@ -29,16 +33,21 @@ public sealed class GateMessageHandler(
         if (validated.Reject is { } reject)
             return Refuse(gate, reject, now);
         var gateEvent = validated.Value!;
+        Activity.Current?.SetTag("ops.event.id", gateEvent.EventId).SetTag("ops.event.type", gateEvent.Type);
         var outcome = await grain.HandleEventAsync(gateEvent);
         metrics.Processed(gateEvent.Type);
         return outcome.Command is { } command
             ? new Reply(GateTopics.For(gate, GateTopics.Commands), JsonSerializer.SerializeToUtf8Bytes(command, WireJson.Options))
+            {
+                Decision = command.Reason ?? NoReason,
+            }
             : null;
     }
 
     private Reply Refuse(GateAddress gate, Reject reject, DateTimeOffset now)
     {
         metrics.Rejected(reject.Reason);
+        Activity.Current?.SetTag("ops.reject", reject.Reason);
         logger.LogWarning("Refused a message from gate {Gate}: {Reason} ({Detail})", gate, reject.Reason, reject.Detail);
         var body = new RejectMessage(reject.EventId, reject.Reason, reject.Detail, now);
         return new Reply(GateTopics.For(gate, GateTopics.Rejects), JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options));

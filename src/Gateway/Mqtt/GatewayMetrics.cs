@@ -1,22 +1,45 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Ops.Contracts.Metrics;
 
 namespace Ops.Gateway.Mqtt;
 
-/// <summary>The gateway's counters: counted here without locks, sent to the cluster's metrics grain
-/// every second, served by the dashboard at <c>/metrics</c>.</summary>
+/// <summary>The gateway's counts (events, rejects, decisions and their latency): gathered here and added to the
+/// cluster's <see cref="IHubCountersGrain"/> every second, from which the dashboard serves <c>/metrics</c>.</summary>
 public sealed class GatewayMetrics(IClusterClient cluster, ILogger<GatewayMetrics> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private ConcurrentDictionary<string, long> pending = new(StringComparer.Ordinal);
+    private readonly Lock counting = new();
+    private Dictionary<string, long> events = [];
+    private Dictionary<string, long> rejects = [];
+    private Dictionary<string, long> decisions = [];
+    private long[] latencyCounts = new long[LatencyHistogram.Bounds.Count + 1];
+    private double[] latencySums = new double[LatencyHistogram.Bounds.Count + 1];
 
-    public void Processed(string type) => Count($"ops_gateway_events_total{{type=\"{type}\"}}");
+    public void Processed(string type)
+    {
+        lock (counting)
+            events[type] = events.GetValueOrDefault(type) + 1;
+    }
 
-    public void Rejected(string reason) => Count($"ops_gateway_rejects_total{{reason=\"{reason}\"}}");
+    public void Rejected(string reason)
+    {
+        lock (counting)
+            rejects[reason] = rejects.GetValueOrDefault(reason) + 1;
+    }
 
-    private void Count(string series) => pending.AddOrUpdate(series, 1, (_, count) => count + 1);
+    /// <summary>A command went out in reply to an event, <paramref name="elapsed"/> after the event arrived.</summary>
+    public void Decided(string reason, TimeSpan elapsed)
+    {
+        var seconds = elapsed.TotalSeconds;
+        var bucket = LatencyHistogram.BucketOf(seconds);
+        lock (counting)
+        {
+            decisions[reason] = decisions.GetValueOrDefault(reason) + 1;
+            latencyCounts[bucket]++;
+            latencySums[bucket] += seconds;
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,18 +55,39 @@ public sealed class GatewayMetrics(IClusterClient cluster, ILogger<GatewayMetric
         await FlushAsync();
     }
 
+    private HubCounts Take()
+    {
+        lock (counting)
+        {
+            var counts = new HubCounts
+            {
+                Events = events,
+                Rejects = rejects,
+                Decisions = decisions,
+                DecisionSeconds = new LatencyHistogram(latencyCounts, latencySums),
+            };
+            events = [];
+            rejects = [];
+            decisions = [];
+            latencyCounts = new long[LatencyHistogram.Bounds.Count + 1];
+            latencySums = new double[LatencyHistogram.Bounds.Count + 1];
+            return counts;
+        }
+    }
+
     private async Task FlushAsync()
     {
-        if (pending.IsEmpty)
+        var counts = Take();
+        if (counts.IsEmpty)
             return;
-        var increments = Interlocked.Exchange(ref pending, new ConcurrentDictionary<string, long>(StringComparer.Ordinal));
         try
         {
-            await cluster.GetGrain<IMetricsGrain>(0).AddAsync(new Dictionary<string, long>(increments));
+            await cluster.GetGrain<IHubCountersGrain>(0).AddAsync(counts);
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Could not report {Series} counter series; they are dropped", increments.Count);
+            logger.LogWarning(exception, "Could not report {Events} events and {Rejects} rejects to the hub's counters; they are not counted",
+                counts.Events.Values.Sum(), counts.Rejects.Values.Sum());
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
@@ -29,7 +30,8 @@ public sealed class FeedBatcherGrain(ILogger<FeedBatcherGrain> logger) : Grain, 
 
     public Task PublishAsync(EventView entry)
     {
-        events.Add(entry);
+        // The batch leaves on a timer, outside the event's trace: the entry carries its trace context instead.
+        events.Add(Activity.Current is { } activity ? entry with { TraceParent = activity.Id } : entry);
         return events.Count >= MaxEvents ? FlushAsync(CancellationToken.None) : Scheduled();
     }
 

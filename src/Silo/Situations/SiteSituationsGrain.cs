@@ -1,3 +1,4 @@
+using Ops.Contracts.Metrics;
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Silo.Storage;
@@ -65,6 +66,7 @@ public sealed class SiteSituationsGrain(
                 FloodControl.Detail(Index.Groups[summaryId].Count));
         }
         await state.WriteStateAsync();
+        CountRaised(request.Kind, request.Severity);
         return view;
     }
 
@@ -218,8 +220,16 @@ public sealed class SiteSituationsGrain(
         });
         Index.Open[key] = summaryId;
         Index.Groups[summaryId] = [];
+        CountRaised(SituationKinds.FloodSummary, Severity.Minor);
         return summaryId;
     }
+
+    /// <summary>For <c>ops_situations_raised_total</c>: one-way, and raises are few (flood control groups the many).</summary>
+    private void CountRaised(string kind, string severity) =>
+        _ = GrainFactory.GetGrain<IHubCountersGrain>(0).AddAsync(new HubCounts
+        {
+            SituationsRaised = new Dictionary<RaisedKind, long> { [new RaisedKind(kind, severity)] = 1 },
+        });
 
     private IReadOnlyList<string> ChecklistOf(string kind) =>
         Index.Checklists.TryGetValue(kind, out var own) ? own

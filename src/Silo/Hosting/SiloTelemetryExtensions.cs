@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Hosting;
+using Ops.Observability;
+using Orleans.Dashboard;
+
+namespace Ops.Silo.Hosting;
+
+public static class SiloTelemetryExtensions
+{
+    /// <summary>Logs, metrics and traces of the silo (docs/operations.md): grain calls carry the caller's trace,
+    /// and the Orleans Dashboard's collectors run here for the dashboard process to show.</summary>
+    public static IHostApplicationBuilder AddOpsSiloTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.AddOpsTelemetry("ops-silo");
+        builder.UseOrleans(silo =>
+        {
+            silo.AddActivityPropagation();
+            silo.AddDashboard();
+        });
+        return builder;
+    }
+}
