@@ -101,6 +101,8 @@ cat <<TXT
 
 Ops hub is ready.
   Dashboard:  http://$OPS_HTTP_BIND:$OPS_HTTP_PORT/   (user admin)
+  Admin:      http://$OPS_HTTP_BIND:$OPS_HTTP_PORT/admin/   (Orleans Dashboard, API reference)
+  Metrics:    http://$OPS_HTTP_BIND:$OPS_HTTP_PORT/metrics
   MQTT:       127.0.0.1:$OPS_MQTT_PORT   (gates log in as {siteId}/{gateId})
   Data:       $OPS_DATA_DIR
   Demo:       $demo

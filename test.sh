@@ -2,7 +2,7 @@
 # Installs what the tests need on a fresh Debian machine, builds the solution and runs every test:
 # unit tests, grain tests on an in-process Orleans cluster, and end-to-end tests that start the
 # real silo, gateway and dashboard processes on free loopback ports, and browser tests of the web
-# client in headless Chromium against them.
+# client in headless Chromium against them. The storage tests also start a PostgreSQL server of their own.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -13,6 +13,8 @@ command -v npm >/dev/null || missing+=(nodejs npm)
 # The browser tests drive Debian's Chromium (no browser download); Chinese text needs a CJK font.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
+# The storage tests run the store on PostgreSQL too, on a throwaway server of their own.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}..."
   apt-get update -qq

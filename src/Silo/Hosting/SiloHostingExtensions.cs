@@ -9,7 +9,7 @@ namespace Ops.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>A single-node silo on localhost clustering whose state lives in the embedded SQLite file.</summary>
+    /// <summary>A single-node silo on localhost clustering whose state lives in the embedded SQLite file (or in PostgreSQL, see <see cref="HubEnvironment.Database"/>).</summary>
     public static IHostApplicationBuilder AddOpsSilo(this IHostApplicationBuilder builder)
     {
         var environment = HubEnvironment.From(builder.Configuration);
@@ -18,7 +18,7 @@ public static class SiloHostingExtensions
         {
             silo.UseLocalhostClustering(environment.SiloPort, environment.OrleansGatewayPort,
                 serviceId: HubEnvironment.ServiceId, clusterId: HubEnvironment.ClusterId);
-            silo.AddOpsStorage(new SqliteDialect(environment.DatabasePath));
+            silo.AddOpsStorage(environment.Database());
             silo.AddStartupTask((services, cancellationToken) =>
             {
                 // In the background: the silo is up at once, and the sites wake while it serves.

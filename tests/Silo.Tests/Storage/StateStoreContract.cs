@@ -1,37 +1,38 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ops.Silo.Storage;
 using Xunit;
 
 namespace Ops.Silo.Tests.Storage;
 
-/// <summary>The group-commit store on a real SQLite file of each test's own.</summary>
-public sealed class StateStoreTests : IAsyncLifetime
+/// <summary>What the group-commit store promises, on a real database: each subclass runs these on its own.</summary>
+public abstract class StateStoreContract : IAsyncLifetime
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), $"ops-store-tests-{Guid.NewGuid():N}");
-    private SqliteDialect dialect = null!;
+    private StoreDialect dialect = null!;
     private StateStore store = null!;
 
-    private string DatabasePath => Path.Combine(directory, "ops.db");
+    /// <summary>A dialect on this test's database; a short wait for locks where asked.</summary>
+    protected abstract StoreDialect NewDialect(bool shortLockWait = false);
 
-    public Task InitializeAsync()
+    /// <summary>Another connection holding the tables' write lock until disposed.</summary>
+    protected abstract Task<IAsyncDisposable> HoldWriteLockAsync();
+
+    /// <summary>A database-side rule refusing writes of this grain key, standing for any write the database turns down.</summary>
+    protected abstract Task RefuseKeyAsync(string key);
+
+    public virtual Task InitializeAsync()
     {
-        dialect = new SqliteDialect(DatabasePath);
+        dialect = NewDialect();
         dialect.ApplySchema();
-        store = NewStore();
+        store = NewStore(dialect);
         store.Start();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await store.StopAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
-    }
+    public virtual async Task DisposeAsync() => await store.StopAsync();
 
-    private StateStore NewStore(int maxBatch = 1000) =>
-        new(dialect, new StateStoreOptions { MaxBatchWrites = maxBatch }, TimeProvider.System, NullLogger<StateStore>.Instance);
+    private static StateStore NewStore(StoreDialect dialect) =>
+        new(dialect, new StateStoreOptions(), TimeProvider.System, NullLogger<StateStore>.Instance);
 
     private static byte[] Bytes(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
@@ -96,26 +97,16 @@ public sealed class StateStoreTests : IAsyncLifetime
     public async Task When_a_transaction_fails_every_write_in_it_fails_and_nothing_is_stored()
     {
         // Another connection holds the write lock: every commit of the store waits for it and then fails.
-        await using var blocker = new SqliteConnection($"Data Source={DatabasePath}");
-        await blocker.OpenAsync();
-        await using (var begin = blocker.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
-        }
-        var slow = new SqliteDialect(DatabasePath, busyTimeoutSeconds: 1);
-        await using var blocked = new StateStore(slow, new StateStoreOptions(), TimeProvider.System, NullLogger<StateStore>.Instance);
+        var blocker = await HoldWriteLockAsync();
+        var blocked = NewStore(NewDialect(shortLockWait: true));
         blocked.Start();
 
         var writes = Enumerable.Range(0, 50).Select(i => blocked.WriteStateAsync("resident", $"s/blocked{i}", null, Bytes("x"))).ToList();
         foreach (var write in writes)
-            await Assert.ThrowsAsync<SqliteException>(() => write);
+            await Assert.ThrowsAnyAsync<DbException>(() => write);
 
-        await using (var rollback = blocker.CreateCommand())
-        {
-            rollback.CommandText = "ROLLBACK";
-            await rollback.ExecuteNonQueryAsync();
-        }
+        await blocker.DisposeAsync();
+        await blocked.StopAsync();
         for (var i = 0; i < 50; i++)
             Assert.Null(await store.ReadStateAsync("resident", $"s/blocked{i}"));
         Assert.Equal((0, 0), blocked.Committed);
@@ -124,24 +115,14 @@ public sealed class StateStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_faulty_write_fails_alone_and_the_others_of_its_transaction_are_stored()
     {
-        // A database-side rule refusing one key stands for any write the database turns down.
-        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var trigger = connection.CreateCommand();
-            trigger.CommandText = """
-                CREATE TRIGGER refuse_poison BEFORE INSERT ON grain_state WHEN NEW.grain_key = 's/poison'
-                BEGIN SELECT RAISE(ABORT, 'refused'); END;
-                """;
-            await trigger.ExecuteNonQueryAsync();
-        }
+        await RefuseKeyAsync("s/poison");
 
         var writes = Enumerable.Range(0, 20)
             .Select(i => store.WriteStateAsync("resident", i == 10 ? "s/poison" : $"s/fine{i}", null, Bytes("x")))
             .ToList();
         var outcomes = await Task.WhenAll(writes.Select(async write =>
         {
-            try { await write; return true; } catch (SqliteException) { return false; }
+            try { await write; return true; } catch (DbException) { return false; }
         }));
 
         Assert.Equal(19, outcomes.Count(ok => ok));
@@ -159,7 +140,7 @@ public sealed class StateStoreTests : IAsyncLifetime
 
         Assert.All(writes, write => Assert.True(write.IsCompletedSuccessfully));
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteStateAsync("resident", "s/after", null, Bytes("x")));
-        var reopened = NewStore();
+        var reopened = NewStore(dialect);
         Assert.NotNull(await reopened.ReadStateAsync("resident", "s/late499"));
         store = reopened;
         store.Start();
@@ -187,7 +168,7 @@ public sealed class StateStoreTests : IAsyncLifetime
     {
         await store.AppendAsync("gate-events", "s/g1", 1, Bytes("first"));
 
-        await Assert.ThrowsAsync<SqliteException>(() => store.AppendAsync("gate-events", "s/g1", 1, Bytes("second")));
+        await Assert.ThrowsAnyAsync<DbException>(() => store.AppendAsync("gate-events", "s/g1", 1, Bytes("second")));
 
         Assert.Equal("first", System.Text.Encoding.UTF8.GetString((await store.ReadLogTailAsync("gate-events", "s/g1", 1))[0].Payload));
     }
