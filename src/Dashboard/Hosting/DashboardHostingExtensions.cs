@@ -1,3 +1,4 @@
+using Ops.Observability;
 using System.Text.Json.Serialization;
 using Orleans.Dashboard;
 using Ops.Dashboard.Admin;
@@ -36,7 +37,8 @@ public static class DashboardHostingExtensions
                 return true;
             });
             // Calls to grains join the caller's trace; the Orleans Dashboard reads the silos' statistics.
-            client.AddActivityPropagation();
+            if (TelemetrySettings.From(builder.Configuration).Tracing)
+                client.AddActivityPropagation();
             client.AddDashboard();
         });
         builder.AddOpsMetrics();

@@ -21,7 +21,8 @@ public static class GatewayHostingExtensions
             client.UseLocalhostClustering(orleansGatewayPort, serviceId: "ops", clusterId: "ops");
             client.UseConnectionRetryFilter(RetryUntilTheSiloIsUp);
             // A gate message's trace goes on into the grains it calls.
-            client.AddActivityPropagation();
+            if (TelemetrySettings.From(builder.Configuration).Tracing)
+                client.AddActivityPropagation();
         });
 
         var brokerSettings = new BrokerSettings(

@@ -10,11 +10,14 @@ public static class SiloTelemetryExtensions
     /// and the Orleans Dashboard's collectors run here for the dashboard process to show.</summary>
     public static IHostApplicationBuilder AddOpsSiloTelemetry(this IHostApplicationBuilder builder)
     {
-        builder.AddOpsTelemetry("ops-silo");
+        var settings = builder.AddOpsTelemetry("ops-silo");
         builder.UseOrleans(silo =>
         {
-            silo.AddActivityPropagation();
-            silo.AddDashboard();
+            // Propagation costs a filter on every grain call: only when some exporter takes the spans.
+            if (settings.Tracing)
+                silo.AddActivityPropagation();
+            if (builder.Configuration["OPS_ORLEANS_DASHBOARD"] != "0")
+                silo.AddDashboard();
         });
         return builder;
     }
