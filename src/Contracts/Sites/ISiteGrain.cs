@@ -15,7 +15,10 @@ public interface ISiteGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("get-config")]
     Task<SiteConfig?> GetConfigAsync();
 
-    [Alias("add-gate")]
+    /// <summary>Adds a gate to the site's list. Interleaves (as does <see cref="AddResidentAsync"/>): each addition
+    /// is one row of a log, so many can be on their way to the database at once instead of one commit after
+    /// another while a whole import waits on this grain.</summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("add-gate")]
     Task AddGateAsync(string gateId);
 
     [Alias("list-gates")]
@@ -25,7 +28,7 @@ public interface ISiteGrain : IGrainWithStringKey
     [Alias("wake")]
     Task WakeAsync();
 
-    [Alias("add-resident")]
+    [Orleans.Concurrency.AlwaysInterleave, Alias("add-resident")]
     Task AddResidentAsync(string residentId);
 
     /// <summary>The ids of every resident ever saved at the site, in ordinal order. Interleaves: a

@@ -23,7 +23,9 @@ public sealed class IdSetLog(StateStore store, string log, string key)
 
     public bool Contains(string id) => ids.Contains(id);
 
-    /// <summary>Adds the id once it is durable; false when it was there already.</summary>
+    /// <summary>Adds the id once it is durable; false when it was there already. Additions may overlap (the
+    /// grain interleaves them): each takes its number before it waits, and an id added twice at once is
+    /// stored twice, which reading back ignores.</summary>
     public async Task<bool> AddAsync(string id)
     {
         if (ids.Contains(id))
