@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using Xunit;
 
@@ -12,7 +10,7 @@ namespace Ops.Tests.Shared;
 public sealed class PostgresServer : IAsyncLifetime
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), $"ops-pg-{Guid.NewGuid():N}");
-    private readonly int port = FreePort();
+    private readonly int port = FreePorts.Next();
     private string bin = "";
 
     private string DataDirectory => Path.Combine(directory, "data");
@@ -66,12 +64,5 @@ public sealed class PostgresServer : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await errors}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

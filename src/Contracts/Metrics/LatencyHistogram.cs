@@ -23,6 +23,19 @@ public sealed record LatencyHistogram([property: Id(0)] IReadOnlyList<long> Coun
         return Bounds.Count;
     }
 
+    /// <summary>The histogram of these values, each seen the given number of times.</summary>
+    public static LatencyHistogram Of(params (double Seconds, int Times)[] values)
+    {
+        var counts = new long[Bounds.Count + 1];
+        var sums = new double[Bounds.Count + 1];
+        foreach (var (seconds, times) in values)
+        {
+            counts[BucketOf(seconds)] += times;
+            sums[BucketOf(seconds)] += seconds * times;
+        }
+        return new LatencyHistogram(counts, sums);
+    }
+
     // Arrays, not collection expressions: the serializer must know the runtime type of what it stores.
     public LatencyHistogram Plus(LatencyHistogram other) => new(
         Counts.Zip(other.Counts, (a, b) => a + b).ToArray(),

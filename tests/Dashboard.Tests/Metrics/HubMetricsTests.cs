@@ -22,8 +22,8 @@ public sealed class HubMetricsTests
         listener.SetMeasurementEventCallback<double>((_, value, _, _) => recorded.Add(value));
         listener.Start();
 
-        metrics.Update(new HubCounts { DecisionSeconds = Histogram((0.003, 1), (0.004, 1), (0.3, 1)) });
-        metrics.Update(new HubCounts { DecisionSeconds = Histogram((0.003, 1), (0.004, 1), (0.3, 1), (0.02, 2)) });
+        metrics.Update(new HubCounts { DecisionSeconds = LatencyHistogram.Of((0.003, 1), (0.004, 1), (0.3, 1)) });
+        metrics.Update(new HubCounts { DecisionSeconds = LatencyHistogram.Of((0.003, 1), (0.004, 1), (0.3, 1), (0.02, 2)) });
 
         Assert.Equal(5, recorded.Count);
         Assert.Equal(0.003 + 0.004 + 0.3 + 0.04, recorded.Sum(), 9);
@@ -61,17 +61,5 @@ public sealed class HubMetricsTests
         Assert.Contains(("ops_situations_raised_total", 2L, "kind=tamper,severity=critical"), measured);
         Assert.Contains(("ops_situations_open", 3L, "severity=major"), measured);
         Assert.Contains(("ops_gates_online", 4L, ""), measured);
-    }
-
-    private static LatencyHistogram Histogram(params (double Seconds, int Times)[] values)
-    {
-        var counts = new long[LatencyHistogram.Bounds.Count + 1];
-        var sums = new double[LatencyHistogram.Bounds.Count + 1];
-        foreach (var (seconds, times) in values)
-        {
-            counts[LatencyHistogram.BucketOf(seconds)] += times;
-            sums[LatencyHistogram.BucketOf(seconds)] += seconds * times;
-        }
-        return new LatencyHistogram(counts, sums);
     }
 }

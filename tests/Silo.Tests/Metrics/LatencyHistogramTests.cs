@@ -24,14 +24,14 @@ public sealed class LatencyHistogramTests
         {
             Events = new Dictionary<string, long> { ["card.swiped"] = 2 },
             Decisions = new Dictionary<string, long> { ["granted.resident"] = 2 },
-            DecisionSeconds = Histogram((0.002, 2)),
+            DecisionSeconds = LatencyHistogram.Of((0.002, 2)),
         };
         var second = new HubCounts
         {
             Events = new Dictionary<string, long> { ["card.swiped"] = 1, ["tamper"] = 1 },
             Rejects = new Dictionary<string, long> { ["invalid-json"] = 1 },
             SituationsRaised = new Dictionary<RaisedKind, long> { [new RaisedKind("tamper", "critical")] = 1 },
-            DecisionSeconds = Histogram((0.002, 1), (3.0, 1)),
+            DecisionSeconds = LatencyHistogram.Of((0.002, 1), (3.0, 1)),
         };
 
         var sum = CountsSum.Of(first, second);
@@ -45,17 +45,5 @@ public sealed class LatencyHistogramTests
         Assert.Equal(0.006, sum.DecisionSeconds.Sums[LatencyHistogram.BucketOf(0.002)], 9);
         Assert.Equal(1, sum.DecisionSeconds.Counts[LatencyHistogram.BucketOf(3.0)]);
         Assert.Equal(4, sum.DecisionSeconds.Count);
-    }
-
-    public static LatencyHistogram Histogram(params (double Seconds, int Times)[] values)
-    {
-        var counts = new long[LatencyHistogram.Bounds.Count + 1];
-        var sums = new double[LatencyHistogram.Bounds.Count + 1];
-        foreach (var (seconds, times) in values)
-        {
-            counts[LatencyHistogram.BucketOf(seconds)] += times;
-            sums[LatencyHistogram.BucketOf(seconds)] += seconds * times;
-        }
-        return new LatencyHistogram(counts, sums);
     }
 }
