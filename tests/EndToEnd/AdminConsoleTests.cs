@@ -56,9 +56,16 @@ public sealed class AdminConsoleTests(HubFixture fixture)
             Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
         using (var reference = await browser.GetAsync("api-reference/"))
             Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
-        // The cookie opens the console pages alone, not the API.
+        // The cookie opens the console pages alone, not the API, and its token is no bearer token either.
         using (var api = await browser.GetAsync("api/me"))
             Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        var consoleToken = cookies.GetCookies(fixture.Hub.BaseAddress)["ops_console"]!.Value;
+        using (var bearer = new HttpRequestMessage(HttpMethod.Get, "api/me"))
+        {
+            bearer.Headers.Authorization = new("Bearer", consoleToken);
+            using var refused = await browser.SendAsync(bearer);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
         // Grain state (password and secret hashes among it) stays closed even to admins.
         using (var state = await browser.GetAsync("orleans/GrainState?grainType=x&grainId=y"))
             Assert.Equal(HttpStatusCode.Forbidden, state.StatusCode);

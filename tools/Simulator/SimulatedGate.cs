@@ -70,20 +70,27 @@ public sealed class SimulatedGate(string mqttHost, int mqttPort, DemoGate gate) 
         return PublishAsync("status", new { online = true, at = now, firmware = "sim-2.0" }, cancellationToken);
     }
 
+    /// <summary>Leaves with a normal DISCONNECT, so the broker drops the Last Will; false when that could not be said.</summary>
+    public async Task<bool> DisconnectAsync()
+    {
+        if (!client.IsConnected)
+            return false;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), timeout.Token);
+            return true;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // Gone already; nothing more can be said to the broker.
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (client.IsConnected)
-        {
-            try
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), timeout.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or MQTTnet.Exceptions.MqttCommunicationException)
-            {
-                // Gone already; nothing more can be said to the broker.
-            }
-        }
+        await DisconnectAsync();
         client.Dispose();
     }
 

@@ -25,7 +25,7 @@ public static class AdminConsoleEndpoints
             Role = principal.FindFirstValue(ClaimTypes.Role)!,
             Sites = [.. principal.FindAll(TokenIssuer.SiteClaim).Select(claim => claim.Value)],
         };
-        var (token, expiresAt) = issuer.Issue(user, stamp!, AdminConsole.Lifetime);
+        var (token, expiresAt) = issuer.Issue(user, stamp!, AdminConsole.Lifetime, console: true);
         http.Response.Cookies.Append(AdminConsole.CookieName, token, new CookieOptions
         {
             HttpOnly = true,

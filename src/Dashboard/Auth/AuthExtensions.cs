@@ -41,12 +41,22 @@ public static class AuthExtensions
                         context.Token = token;
                     // Pages an admin's browser opens by navigating (no header): the short-lived console cookie.
                     else if (AdminConsole.CookieToken(context.Request) is { } cookie)
+                    {
                         context.Token = cookie;
+                        context.HttpContext.Items[TokenIssuer.ConsoleClaim] = true;
+                    }
                     return Task.CompletedTask;
                 },
                 // A token issued before the user's password, role or sites changed (or without a stamp) is refused.
                 OnTokenValidated = async context =>
                 {
+                    // The console cookie's token is good for the console pages alone, not as a bearer token anywhere.
+                    if (context.Principal?.HasClaim(claim => claim.Type == TokenIssuer.ConsoleClaim) == true
+                        && !context.HttpContext.Items.ContainsKey(TokenIssuer.ConsoleClaim))
+                    {
+                        context.Fail("A console token opens the admin pages only.");
+                        return;
+                    }
                     var (username, stamp) = TokenIssuer.Read(context.Principal);
                     var stamps = context.HttpContext.RequestServices.GetRequiredService<UserStamps>();
                     if (!await stamps.IsCurrentAsync(username, stamp))

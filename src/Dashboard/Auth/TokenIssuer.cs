@@ -12,15 +12,20 @@ public sealed class TokenIssuer(SymmetricSecurityKey key, TimeProvider time)
     public const string Issuer = "ops-hub";
     public const string SiteClaim = "site";
     public const string StampClaim = "stamp";
+
+    /// <summary>Marks a token that opens the admin console pages only (<c>AdminConsole</c>), never the API.</summary>
+    public const string ConsoleClaim = "console";
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user, string stamp) => Issue(user, stamp, Lifetime);
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user, string stamp, TimeSpan lifetime)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(UserView user, string stamp, TimeSpan lifetime, bool console = false)
     {
         var now = time.GetUtcNow();
         var expiresAt = now + lifetime;
         var claims = new List<Claim> { new(ClaimTypes.Name, user.Username), new(ClaimTypes.Role, user.Role), new(StampClaim, stamp) };
+        if (console)
+            claims.Add(new Claim(ConsoleClaim, "true"));
         claims.AddRange(user.Sites.Select(site => new Claim(SiteClaim, site)));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

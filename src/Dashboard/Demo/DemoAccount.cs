@@ -9,11 +9,15 @@ namespace Ops.Dashboard.Demo;
 /// scripts) with a new password at every start, written only to <c>OPS_DATA_DIR/demo-account.json</c>
 /// (readable by its owner). The simulator (<c>tools/Simulator</c>) signs in with it and seeds and plays the
 /// demo site over the HTTP API and MQTT, as any installation would. With <c>OPS_DEMO=0</c> an account left
-/// from an earlier demo gets a password nobody knows and no rights beyond staff, and the file is deleted.</summary>
+/// from an earlier demo gets a password nobody knows and no rights beyond staff, and its file and the demo
+/// gates' logins file are deleted.</summary>
 public sealed class DemoAccount(IClusterClient cluster, DashboardSettings settings, ILogger<DemoAccount> logger) : IHostedService
 {
     public const string Username = "demo-office";
     public const string FileName = "demo-account.json";
+
+    /// <summary>Where the simulator keeps the demo gates' MQTT logins (<c>DemoGates.FileName</c> in tools/Simulator).</summary>
+    public const string GatesFileName = "demo-gates.json";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,8 +27,12 @@ public sealed class DemoAccount(IClusterClient cluster, DashboardSettings settin
         {
             if (await user.GetAsync() is not null)
                 await user.SetAsync(new UserSpec { Password = NewPassword(), Role = Roles.Staff, DisplayName = "Property office (demo, retired)" });
-            if (File.Exists(path))
-                File.Delete(path);
+            // The demo gates stay provisioned: their logins must not outlive the demo either.
+            foreach (var file in new[] { path, Path.Combine(settings.DataDirectory, GatesFileName) })
+            {
+                if (File.Exists(file))
+                    File.Delete(file);
+            }
             return;
         }
 

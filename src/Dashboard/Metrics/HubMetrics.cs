@@ -38,8 +38,26 @@ public sealed class HubMetrics : IDisposable
 
     public void Update(HubCounts counts)
     {
-        totals = counts;
+        // The counters grain stores every 5 s: after a silo crash it starts from a few seconds back. A counter
+        // that went down reads as a reset to Prometheus, so each series keeps the highest value it served.
+        var served = totals;
+        totals = counts with
+        {
+            Events = AtLeast(served.Events, counts.Events),
+            Rejects = AtLeast(served.Rejects, counts.Rejects),
+            Decisions = AtLeast(served.Decisions, counts.Decisions),
+            SituationsRaised = AtLeast(served.SituationsRaised, counts.SituationsRaised),
+        };
         Replay(counts.DecisionSeconds);
+    }
+
+    private static Dictionary<TKey, long> AtLeast<TKey>(IReadOnlyDictionary<TKey, long> served, IReadOnlyDictionary<TKey, long> latest)
+        where TKey : notnull
+    {
+        var merged = new Dictionary<TKey, long>(latest);
+        foreach (var (key, value) in served)
+            merged[key] = Math.Max(value, merged.GetValueOrDefault(key));
+        return merged;
     }
 
     public void Update(HubGauges latest) => gauges = latest;

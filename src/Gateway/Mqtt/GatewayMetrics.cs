@@ -86,8 +86,28 @@ public sealed class GatewayMetrics(IClusterClient cluster, ILogger<GatewayMetric
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Could not report {Events} events and {Rejects} rejects to the hub's counters; they are not counted",
-                counts.Events.Values.Sum(), counts.Rejects.Values.Sum());
+            // The cluster may be restarting: the counts wait for the next report.
+            Restore(counts);
+            logger.LogWarning("Could not report {Events} events and {Rejects} rejects to the hub's counters ({Error}); trying again in a second",
+                counts.Events.Values.Sum(), counts.Rejects.Values.Sum(), exception.GetType().Name);
+        }
+    }
+
+    private void Restore(HubCounts counts)
+    {
+        lock (counting)
+        {
+            foreach (var (type, count) in counts.Events)
+                events[type] = events.GetValueOrDefault(type) + count;
+            foreach (var (reason, count) in counts.Rejects)
+                rejects[reason] = rejects.GetValueOrDefault(reason) + count;
+            foreach (var (reason, count) in counts.Decisions)
+                decisions[reason] = decisions.GetValueOrDefault(reason) + count;
+            for (var bucket = 0; bucket < latencyCounts.Length; bucket++)
+            {
+                latencyCounts[bucket] += counts.DecisionSeconds.Counts[bucket];
+                latencySums[bucket] += counts.DecisionSeconds.Sums[bucket];
+            }
         }
     }
 }

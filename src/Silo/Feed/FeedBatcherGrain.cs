@@ -4,6 +4,7 @@ using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Reports;
 using Ops.Contracts.Situations;
+using Ops.Silo.Reports;
 using Orleans.Concurrency;
 
 namespace Ops.Silo.Feed;
@@ -53,7 +54,8 @@ public sealed class FeedBatcherGrain(ILogger<FeedBatcherGrain> logger) : Grain, 
         {
             DueTime = Delay,
             Period = Timeout.InfiniteTimeSpan,
-            Interleave = true,
+            // A turn like any call: a flush waiting for the observers' registry must not be overtaken by the next.
+            Interleave = false,
         });
         return Task.CompletedTask;
     }
@@ -68,7 +70,7 @@ public sealed class FeedBatcherGrain(ILogger<FeedBatcherGrain> logger) : Grain, 
         flush = null;
         if (batch.Events.Count + batch.Situations.Count + batch.Gates.Count == 0)
             return;
-        foreach (var site in batch.Events.GroupBy(entry => entry.SiteId))
+        foreach (var site in batch.Events.Where(Tallying.Counts).GroupBy(entry => entry.SiteId))
             GrainFactory.GetGrain<ISiteTallyGrain>(site.Key).RecordAsync([.. site]).Ignore();
         // One-way calls: a dashboard that is gone costs nothing here, and expires from the registry.
         foreach (var observer in await ObserversAsync())

@@ -35,7 +35,7 @@ public sealed class SiteReportsGrain : Grain, ISiteReportsGrain
             From = from,
             To = to,
             TimeZone = zoneName,
-            Rows = ReportRows.Weeks(await RecordsAsync(start, end), zone),
+            Rows = ReportRows.Weeks(await ArchiveMonth.ReadAsync(GrainFactory, SiteId, start, end), zone),
         };
     }
 
@@ -43,7 +43,7 @@ public sealed class SiteReportsGrain : Grain, ISiteReportsGrain
     {
         var (zone, _) = await ZoneAsync();
         var (start, end) = ReportPeriod.Instants(from, to, zone);
-        return ResponseStatistics.Compute(SiteId, await RecordsAsync(start, end), start, end);
+        return ResponseStatistics.Compute(SiteId, await ArchiveMonth.ReadAsync(GrainFactory, SiteId, start, end), start, end);
     }
 
     private async Task<(TimeZoneInfo Zone, string Name)> ZoneAsync()
@@ -58,13 +58,5 @@ public sealed class SiteReportsGrain : Grain, ISiteReportsGrain
         await GrainFactory.GetGrain<ISiteTallyGrain>(SiteId).FlushAsync();
         return await Task.WhenAll(ReportPeriod.Days(from, to)
             .Select(day => GrainFactory.GetGrain<ITallyDayGrain>(TallyDay.Of(SiteId, day)).GetAsync()));
-    }
-
-    /// <summary>The archive's records of the situations raised in the period (the archive is kept per UTC month).</summary>
-    private async Task<IEnumerable<SituationRecord>> RecordsAsync(DateTimeOffset from, DateTimeOffset to)
-    {
-        var months = await Task.WhenAll(ArchiveMonth.Between(SiteId, from, to)
-            .Select(month => GrainFactory.GetGrain<ISituationArchiveGrain>(month).ListAsync()));
-        return months.SelectMany(records => records).Where(record => record.RaisedAt >= from && record.RaisedAt < to);
     }
 }

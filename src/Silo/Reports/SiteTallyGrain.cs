@@ -41,8 +41,16 @@ public sealed class SiteTallyGrain(TimeProvider time, IServiceProvider services,
     {
         if (time.GetUtcNow() - zoneReadAt > ZoneAge)
         {
-            zone = Tallying.Zone((await GrainFactory.GetGrain<ISiteGrain>(SiteId).GetConfigAsync())?.TimeZone);
-            zoneReadAt = time.GetUtcNow();
+            try
+            {
+                zone = Tallying.Zone((await GrainFactory.GetGrain<ISiteGrain>(SiteId).GetConfigAsync())?.TimeZone);
+                zoneReadAt = time.GetUtcNow();
+            }
+            catch (Exception exception)
+            {
+                // The batch still counts, on the zone known so far; the site is asked again with the next batch.
+                logger.LogWarning("Site {SiteId}: could not read its time zone for the tally ({Error})", SiteId, exception.GetType().Name);
+            }
         }
         foreach (var entry in entries)
             pending.Record(entry, zone);

@@ -33,6 +33,9 @@ public static class Tallying
             ? cents
             : 0;
 
+    /// <summary>Whether the entry counts in the reports at all (the feed also carries doors, faults and the like).</summary>
+    public static bool Counts(EventView entry) => PassageOf(entry) != Passage.None || PaymentCents(entry) > 0;
+
     /// <summary>The day and hour of an instant on the site's clock.</summary>
     public static (DateOnly Date, int Hour) LocalHour(DateTimeOffset at, TimeZoneInfo zone)
     {

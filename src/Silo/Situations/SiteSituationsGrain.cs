@@ -111,7 +111,7 @@ public sealed class SiteSituationsGrain(
 
     public async Task<IReadOnlyList<SituationView>> ListAllAsync(DateTimeOffset from, DateTimeOffset to)
     {
-        var records = await RecordsAsync(from, to);
+        var records = await ArchiveMonth.ReadAsync(GrainFactory, SiteId, from, to);
         var newest = records.OrderByDescending(r => r.RaisedAt).Take(MaxListed);
         var views = await Task.WhenAll(newest.Select(r => Situation(r.Id).GetAsync(false)));
         return [.. views.OfType<SituationView>()];
@@ -160,7 +160,7 @@ public sealed class SiteSituationsGrain(
     }
 
     public async Task<ResponseStats> StatsAsync(DateTimeOffset from, DateTimeOffset to) =>
-        ResponseStatistics.Compute(SiteId, await RecordsAsync(from, to), from, to);
+        ResponseStatistics.Compute(SiteId, await ArchiveMonth.ReadAsync(GrainFactory, SiteId, from, to), from, to);
 
     public Task WakeAsync() => Task.WhenAll(Index.Open.Values.Distinct().Select(id => Situation(id).WakeAsync()));
 
@@ -248,12 +248,6 @@ public sealed class SiteSituationsGrain(
         };
     }
 
-    private async Task<List<SituationRecord>> RecordsAsync(DateTimeOffset from, DateTimeOffset to)
-    {
-        var months = await Task.WhenAll(ArchiveMonth.Between(SiteId, from, to)
-            .Select(month => GrainFactory.GetGrain<ISituationArchiveGrain>(month).ListAsync()));
-        return [.. months.SelectMany(records => records).Where(r => r.RaisedAt >= from && r.RaisedAt < to)];
-    }
 
     private async Task AnnounceShelvedAsync(string gateId, string kind, string why)
     {

@@ -16,8 +16,6 @@ public sealed class SqliteDialect(string databasePath, int busyTimeoutSeconds = 
         DefaultTimeout = busyTimeoutSeconds,
     }.ToString();
 
-    public string DatabasePath => databasePath;
-
     public override DbConnection CreateConnection() => new SqliteConnection(connectionString);
 
     /// <summary>SQLITE_TOOBIG (18), SQLITE_CONSTRAINT (19), SQLITE_MISMATCH (20).</summary>

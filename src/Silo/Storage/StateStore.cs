@@ -30,8 +30,6 @@ public sealed class StateStore(StoreDialect dialect, StateStoreOptions options, 
     private long transactions;
     private long writes;
 
-    public StoreDialect Dialect => dialect;
-
     /// <summary>Committed transactions and the writes in them since the start: their ratio is the batching achieved.</summary>
     public (long Transactions, long Writes) Committed => (Interlocked.Read(ref transactions), Interlocked.Read(ref writes));
 

@@ -269,7 +269,10 @@ function Situations(props: { report: DayReport<SituationWeekRow> }) {
 export function Reports(props: { siteId: string }) {
   const timeZone = chosenConfig.value?.timeZone;
   const today = dateTime(now.peek(), timeZone).slice(0, 10);
-  const [period, setPeriod] = useState({ from: addDays(today, -29), to: today });
+  // "The last n days" follows the site's calendar: its time zone may arrive after the first render, and the
+  // day turns at the site's midnight. Dates the operator picks stay as picked.
+  const [choice, setChoice] = useState<{ days: number } | { from: string; to: string }>({ days: 30 });
+  const period = "days" in choice ? { from: addDays(today, 1 - choice.days), to: today } : choice;
   const [reports, setReports] = useState<Reports | null>(null);
   const [gates, setGates] = useState(new Map<string, string>());
   const [users, setUsers] = useState(new Map<string, string>());
@@ -310,7 +313,7 @@ export function Reports(props: { siteId: string }) {
   const handled = kinds.reduce((sum, kind) => sum + kind.count, 0);
   const setDate = (key: "from" | "to") => (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement).value;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setPeriod({ ...period, [key]: value });
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setChoice({ ...period, [key]: value });
   };
 
   return (
@@ -329,10 +332,10 @@ export function Reports(props: { siteId: string }) {
             <div class="presets">
               {presets.map((days) => {
                 const from = addDays(today, 1 - days);
-                const chosen = period.from === from && period.to === today;
+                const chosen = "days" in choice ? choice.days === days : period.from === from && period.to === today;
                 return (
                   <button key={days} type="button" class={`btn btn-small ${chosen ? "btn-chosen" : ""}`} aria-pressed={chosen}
-                    onClick={() => setPeriod({ from, to: today })}>{t("reports.last", { n: days })}</button>
+                    onClick={() => setChoice({ days })}>{t("reports.last", { n: days })}</button>
                 );
               })}
             </div>
