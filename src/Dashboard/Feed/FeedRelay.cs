@@ -14,10 +14,14 @@ public sealed class FeedRelay(
     // Short, so that after a silo restart the subscription is back within seconds.
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
 
+    private volatile bool stopped;
+
     /// <summary>Remembers the batch's feed entries and sends the batch on, in order: feed entries per site,
     /// then each situation and gate change.</summary>
     public async Task OnBatchAsync(FeedBatch batch)
     {
+        if (stopped)
+            return;
         memory.Record(batch.Events);
         foreach (var site in batch.Events.GroupBy(entry => entry.SiteId))
         {
@@ -74,12 +78,14 @@ public sealed class FeedRelay(
         finally
         {
             await UnsubscribeAsync(feedHub, reference);
-            cluster.DeleteObjectReference<IFeedObserver>(reference);
+            // The reference is not deleted: each silo's batchers learn of the unsubscription only at their next
+            // look at the registry, and a batch sent to a deleted observer is logged as an error. It goes with
+            // the cluster client, which stops after this service; batches arriving until then are dropped.
+            stopped = true;
         }
     }
 
-    /// <summary>Leaves the feed before the observer goes away, so the hub stops sending to it; a batch
-    /// sent to a deleted observer is logged as a failure by the client.</summary>
+    /// <summary>Leaves the feed, so the hub stops sending to this process.</summary>
     private async Task UnsubscribeAsync(IFeedHubGrain feedHub, IFeedObserver reference)
     {
         try

@@ -28,10 +28,10 @@ public sealed class GateBroker(
     private static readonly TimeSpan CheckWait = TimeSpan.FromSeconds(20);
 
     // clientId -> gate: one gate must not take over another gate's MQTT session by reusing its client id;
-    // per gate, how many client ids it holds connected.
+    // per gate, the client ids it holds connected (replaced, never changed, so a reader may keep one).
     private readonly Lock ownersLock = new();
     private readonly Dictionary<string, GateAddress> clientOwners = new(StringComparer.Ordinal);
-    private readonly Dictionary<GateAddress, int> connectionsPerGate = [];
+    private readonly Dictionary<GateAddress, string[]> clientsOfGate = [];
     private MqttServer? server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ public sealed class GateBroker(
                     return;
                 }
             }
-            else if (connectionsPerGate.GetValueOrDefault(gate) >= settings.MaxConnectionsPerGate)
+            else if (ClientsOf(gate).Length >= settings.MaxConnectionsPerGate)
             {
                 Refuse(args, MqttConnectReasonCode.QuotaExceeded,
                     "Gate {Gate} from {Source} was refused: it already holds {Limit} connections", gate, source, settings.MaxConnectionsPerGate);
@@ -115,7 +115,7 @@ public sealed class GateBroker(
             else
             {
                 clientOwners[args.ClientId] = gate;
-                connectionsPerGate[gate] = connectionsPerGate.GetValueOrDefault(gate) + 1;
+                clientsOfGate[gate] = [.. ClientsOf(gate), args.ClientId];
             }
         }
         logins.Succeeded(gate.Key, args.Password);
@@ -200,7 +200,7 @@ public sealed class GateBroker(
         {
             // The connection this one took over may have gone meanwhile and released the client id.
             if (clientOwners.TryAdd(args.ClientId, gate))
-                connectionsPerGate[gate] = connectionsPerGate.GetValueOrDefault(gate) + 1;
+                clientsOfGate[gate] = [.. ClientsOf(gate), args.ClientId];
         }
         try
         {
@@ -228,11 +228,11 @@ public sealed class GateBroker(
             if (clientOwners.TryGetValue(args.ClientId, out var owner) && owner == gate)
             {
                 clientOwners.Remove(args.ClientId);
-                var left = connectionsPerGate.GetValueOrDefault(gate) - 1;
-                if (left > 0)
-                    connectionsPerGate[gate] = left;
+                string[] left = [.. ClientsOf(gate).Where(clientId => clientId != args.ClientId)];
+                if (left.Length > 0)
+                    clientsOfGate[gate] = left;
                 else
-                    connectionsPerGate.Remove(gate);
+                    clientsOfGate.Remove(gate);
             }
         }
         return Task.CompletedTask;
@@ -309,8 +309,13 @@ public sealed class GateBroker(
         }
     }
 
-    /// <summary>Publishes a message of the hub to a gate (QoS 1).</summary>
-    public Task PublishAsync(Reply reply)
+    private string[] ClientsOf(GateAddress gate) => clientsOfGate.GetValueOrDefault(gate) ?? [];
+
+    /// <summary>Publishes a message of the hub to a gate (QoS 1). It goes straight into the queue of each session
+    /// the gate holds connected: matching it against every session's subscriptions, as a publish would be,
+    /// costs more the more gates are connected. A gate with no session here (it went away meanwhile, or its
+    /// session outlived its connection) gets it the usual way, through its subscription.</summary>
+    public async Task PublishAsync(Reply reply)
     {
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(reply.Topic)
@@ -318,7 +323,29 @@ public sealed class GateBroker(
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithContentType("application/json")
             .Build();
-        return server!.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = HubClientId });
+        string[] clientIds;
+        lock (ownersLock)
+            clientIds = ClientsOf(reply.Gate);
+        var delivered = false;
+        foreach (var clientId in clientIds)
+            delivered |= await TryDeliverAsync(clientId, message);
+        if (!delivered)
+            await server!.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = HubClientId });
+    }
+
+    private async Task<bool> TryDeliverAsync(string clientId, MqttApplicationMessage message)
+    {
+        MqttSessionStatus session;
+        try
+        {
+            session = await server!.GetSessionAsync(clientId);
+        }
+        catch (InvalidOperationException)
+        {
+            // Its login was accepted but its session is not there (yet, or any more).
+            return false;
+        }
+        return session.TryEnqueueApplicationMessage(message, out _);
     }
 
     /// <summary>Text a client chose, fit for one log line: at most 80 characters, control characters replaced.</summary>

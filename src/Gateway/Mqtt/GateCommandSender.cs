@@ -19,7 +19,7 @@ public sealed class GateCommandSender(IClusterClient cluster, GateBroker broker,
         var gate = new GateAddress(siteId, gateId);
         try
         {
-            await broker.PublishAsync(new Reply(GateTopics.For(gate, GateTopics.Commands), JsonSerializer.SerializeToUtf8Bytes(command, WireJson.Options)));
+            await broker.PublishAsync(new Reply(gate, GateTopics.Commands, JsonSerializer.SerializeToUtf8Bytes(command, WireJson.Options)));
         }
         catch (Exception exception)
         {

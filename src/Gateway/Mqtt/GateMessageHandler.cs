@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Ops.Contracts;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Wire;
 using Ops.Gateway.Validation;
@@ -18,7 +19,7 @@ public sealed class GateMessageHandler(
 
     public async Task<Reply?> HandleAsync(GateAddress gate, string channel, ReadOnlyMemory<byte> payload)
     {
-        var grain = cluster.GetGrain<IGateGrain>(gate.Key);
+        var grain = cluster.Reference<IGateGrain>(gate.Key);
         var now = time.GetUtcNow();
         if (channel == GateTopics.Status)
         {
@@ -37,7 +38,7 @@ public sealed class GateMessageHandler(
         var outcome = await grain.HandleEventAsync(gateEvent);
         metrics.Processed(gateEvent.Type);
         return outcome.Command is { } command
-            ? new Reply(GateTopics.For(gate, GateTopics.Commands), JsonSerializer.SerializeToUtf8Bytes(command, WireJson.Options))
+            ? new Reply(gate, GateTopics.Commands, JsonSerializer.SerializeToUtf8Bytes(command, WireJson.Options))
             {
                 Decision = command.Reason ?? NoReason,
             }
@@ -50,7 +51,7 @@ public sealed class GateMessageHandler(
         Activity.Current?.SetTag("ops.reject", reject.Reason);
         logger.LogWarning("Refused a message from gate {Gate}: {Reason} ({Detail})", gate, reject.Reason, reject.Detail);
         var body = new RejectMessage(reject.EventId, reject.Reason, reject.Detail, now);
-        return new Reply(GateTopics.For(gate, GateTopics.Rejects), JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options));
+        return new Reply(gate, GateTopics.Rejects, JsonSerializer.SerializeToUtf8Bytes(body, WireJson.Options));
     }
 
     private sealed record RejectMessage(string? EventId, string Reason, string Detail, DateTimeOffset At);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Ops.Contracts;
 using Ops.Contracts.Feed;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Situations;
@@ -28,8 +29,11 @@ public sealed class GateGrain(
     private GateLiveState live = new();
     private GateEventLog processed = null!;
     private IGrainTimer? healthCheck;
+    private IFeedBatcherGrain? feed;
 
-    private ISiteSituationsGrain Situations => GrainFactory.GetGrain<ISiteSituationsGrain>(address.SiteId);
+    private IFeedBatcherGrain Feed => feed ??= GrainFactory.GetGrain<IFeedBatcherGrain>(0);
+
+    private ISiteSituationsGrain Situations => GrainFactory.Reference<ISiteSituationsGrain>(address.SiteId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -130,10 +134,9 @@ public sealed class GateGrain(
             throw;
         }
 
-        var feed = GrainFactory.GetGrain<IFeedBatcherGrain>(0);
-        feed.PublishAsync(entry).Ignore();
+        Feed.PublishAsync(entry).Ignore();
         if (live.Door != before.Door || live.Barrier != before.Barrier)
-            feed.PublishGateAsync(View(spec)).Ignore();
+            Feed.PublishGateAsync(View(spec)).Ignore();
         return new EventOutcome(command);
     }
 
@@ -203,7 +206,7 @@ public sealed class GateGrain(
             return;
         live = live with { Online = true, OfflineReported = false };
         await Situations.ClearAsync(SituationKinds.GateOffline, SituationKinds.GateSubject(address.GateId), time.GetUtcNow(), "back online");
-        GrainFactory.GetGrain<IFeedBatcherGrain>(0).PublishGateAsync(View(spec)).Ignore();
+        Feed.PublishGateAsync(View(spec)).Ignore();
     }
 
     private async Task WentOfflineAsync(GateSpec spec, string why)
@@ -213,7 +216,7 @@ public sealed class GateGrain(
         live = live with { Online = false, OfflineReported = true };
         logger.LogWarning("Gate {Gate} is offline: {Why}", address, why);
         await Situations.RaiseAsync(GateSituations.Offline(View(spec), why, time.GetUtcNow()));
-        GrainFactory.GetGrain<IFeedBatcherGrain>(0).PublishGateAsync(View(spec)).Ignore();
+        Feed.PublishGateAsync(View(spec)).Ignore();
     }
 
     private void ArmHealthCheck()
@@ -239,6 +242,8 @@ public sealed class GateGrain(
             : Task.CompletedTask;
     }
 
+    // The lists as arrays: Orleans has a codec for those ready, while for the compiler's own list types behind a
+    // collection expression it searches anew at every serialisation.
     private GateCommand Command(GateEvent? gateEvent, Answer answer, GateSpec spec) => new()
     {
         CommandId = Guid.NewGuid().ToString("N"),
@@ -246,9 +251,9 @@ public sealed class GateGrain(
         Action = answer.Action,
         Reason = answer.Reason,
         OpenSeconds = answer.Action == GateActions.Open ? spec.OpenSeconds * answer.OpenFactor : null,
-        Display = answer.Display,
+        Display = answer.Display.ToArray(),
         Voice = answer.Voice,
-        Personal = answer.Personal,
+        Personal = answer.Personal.ToArray(),
     };
 
     private GateView View(GateSpec spec) => new()

@@ -23,11 +23,11 @@ public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteCo
     private async Task<(Answer?, EventView)> CardAsync(GateEvent gateEvent)
     {
         var card = Identifiers.NormaliseCard(gateEvent.Card!);
-        var cardGrain = grains.GetGrain<ICardGrain>($"{gate.SiteId}/{card}");
+        var cardGrain = grains.Reference<ICardGrain>($"{gate.SiteId}/{card}");
         var holderId = await cardGrain.GetHolderAsync();
         var result = holderId is null
             ? new CardPassResult { Reason = Reasons.DeniedUnknownCard }
-            : await grains.GetGrain<IResidentGrain>($"{gate.SiteId}/{holderId}").PassAsync(new CardPass
+            : await grains.Reference<IResidentGrain>($"{gate.SiteId}/{holderId}").PassAsync(new CardPass
             {
                 Card = card,
                 GateId = gate.GateId,
@@ -58,7 +58,7 @@ public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteCo
 
     private async Task<(Answer?, EventView)> PlateAsync(GateEvent gateEvent, bool payment)
     {
-        var vehicle = grains.GetGrain<IVehicleGrain>($"{gate.SiteId}/{gateEvent.Plate}");
+        var vehicle = grains.Reference<IVehicleGrain>($"{gate.SiteId}/{gateEvent.Plate}");
         var read = new PlateRead
         {
             GateId = gate.GateId,

@@ -1,3 +1,4 @@
+using Ops.Contracts;
 using Ops.Contracts.Gates;
 using Ops.Contracts.Parking;
 using Ops.Contracts.Situations;
@@ -102,7 +103,7 @@ public sealed class VehicleGrain(
         return Decision(verdict.Action, verdict.Reason, read, standing, exit: true, feeCents: verdict.FeeDueCents, minutes: minutes);
     }
 
-    private IParkingLotGrain Lot => GrainFactory.GetGrain<IParkingLotGrain>(SiteId);
+    private IParkingLotGrain Lot => GrainFactory.Reference<IParkingLotGrain>(SiteId);
 
     private Task RaiseAsync(PlateRead read, string kind, string severity, string title, string? detail) =>
         GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).RaiseAsync(new RaiseRequest

@@ -94,7 +94,7 @@ public sealed class ResidentGrain(
         state.State.BirthdayGreeted = care.BirthdayGreeted;
         await state.WriteStateAsync();
 
-        var situations = GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId);
+        var situations = GrainFactory.Reference<ISiteSituationsGrain>(SiteId);
         foreach (var raise in care.Raises)
             await situations.RaiseAsync(raise);
         if (pass.Pedestrian && pass.Direction == Direction.Out)
