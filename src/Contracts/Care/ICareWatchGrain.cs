@@ -5,11 +5,11 @@ namespace Ops.Contracts.Care;
 [Alias("ops.care-watch-grain")]
 public interface ICareWatchGrain : IGrainWithStringKey
 {
-    /// <summary>Watches the resident: a passage is due by <see cref="WelfareWatch.Due"/>.</summary>
-    [Alias("arm")]
+    /// <summary>Watches the resident: a passage is due by <see cref="WelfareWatch.Due"/>. Calls interleave.</summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("arm")]
     Task ArmAsync(WelfareWatch watch);
 
-    [Alias("disarm")]
+    [Orleans.Concurrency.AlwaysInterleave, Alias("disarm")]
     Task DisarmAsync(string residentId);
 
     [Alias("wake")]

@@ -8,11 +8,20 @@ namespace Ops.Silo.Care;
 
 /// <summary>Raises <c>welfare-check</c> (major) for a watched resident with no passage by the due time,
 /// and again after each further period without one. Deadlines are durable; the silo wakes the watch
-/// after a start.</summary>
-public sealed class CareWatchGrain(
-    [PersistentState("care-watch", GrainStorage.Name)] IPersistentState<CareWatchState> state,
-    TimeProvider time) : DeadlineGrain(time), ICareWatchGrain
+/// after a start. Arming and disarming interleave (an import of a building arms hundreds at once): each
+/// changes the watches in memory and waits for one write shared with those made meanwhile.</summary>
+public sealed class CareWatchGrain : DeadlineGrain, ICareWatchGrain
 {
+    private readonly IPersistentState<CareWatchState> state;
+    private readonly CoalescedWrite write;
+
+    public CareWatchGrain([PersistentState("care-watch", GrainStorage.Name)] IPersistentState<CareWatchState> state, TimeProvider time)
+        : base(time)
+    {
+        this.state = state;
+        write = new CoalescedWrite(state.WriteStateAsync);
+    }
+
     private string SiteId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -28,16 +37,16 @@ public sealed class CareWatchGrain(
         if (state.State.Watches.GetValueOrDefault(watch.ResidentId) == watch)
             return;
         state.State.Watches[watch.ResidentId] = watch;
-        await state.WriteStateAsync();
         Arm();
+        await write.WriteAsync();
     }
 
     public async Task DisarmAsync(string residentId)
     {
         if (!state.State.Watches.Remove(residentId))
             return;
-        await state.WriteStateAsync();
         Arm();
+        await write.WriteAsync();
     }
 
     public Task WakeAsync() => Task.CompletedTask;
@@ -66,9 +75,11 @@ public sealed class CareWatchGrain(
                 Unit = watch.Unit,
                 At = now,
             });
-            state.State.Watches[watch.ResidentId] = watch with { Due = now + silence };
+            // A passage or a disarm may have come in while the situation was raised: it stands.
+            if (state.State.Watches.GetValueOrDefault(watch.ResidentId) == watch)
+                state.State.Watches[watch.ResidentId] = watch with { Due = now + silence };
         }
-        await state.WriteStateAsync();
         Arm();
+        await write.WriteAsync();
     }
 }

@@ -40,9 +40,14 @@ public sealed class ResidentGrain(
 
         state.State.Resident = resident with { Cards = cards, Plates = plates };
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ISiteGrain>(SiteId).AddResidentAsync(residentId);
-        var site = await GrainFactory.GetGrain<ISiteGrain>(SiteId).GetConfigAsync() ?? new SiteConfig();
-        await WatchWelfareAsync(state.State.Resident, state.State.Presence.LastSeenAt ?? time.GetUtcNow(), site.Care.WelfareCheckSeconds, passage: false);
+        var site = GrainFactory.Reference<ISiteGrain>(SiteId);
+        await site.AddResidentAsync(residentId);
+        // A resident new to the archive is in no watch yet: only one to be watched concerns it.
+        if (before is not null || CareRules.NeedsWelfareWatch(resident))
+        {
+            var config = await site.GetConfigAsync() ?? new SiteConfig();
+            await WatchWelfareAsync(state.State.Resident, state.State.Presence.LastSeenAt ?? time.GetUtcNow(), config.Care.WelfareCheckSeconds, passage: false);
+        }
         return new ResidentSaved(state.State.Resident, null, null);
     }
 
@@ -113,7 +118,7 @@ public sealed class ResidentGrain(
     /// site's <c>welfareCheckSeconds</c> of the last one (or of being taken into the archive).</summary>
     private Task WatchWelfareAsync(Resident resident, DateTimeOffset since, int periodSeconds, bool passage)
     {
-        var watch = GrainFactory.GetGrain<ICareWatchGrain>(SiteId);
+        var watch = GrainFactory.Reference<ICareWatchGrain>(SiteId);
         return CareRules.NeedsWelfareWatch(resident)
             ? watch.ArmAsync(new WelfareWatch
             {
@@ -137,7 +142,7 @@ public sealed class ResidentGrain(
             At = pass.At,
         });
 
-    private ICardGrain Card(string card) => GrainFactory.GetGrain<ICardGrain>($"{SiteId}/{card}");
+    private ICardGrain Card(string card) => GrainFactory.Reference<ICardGrain>($"{SiteId}/{card}");
 
-    private IPlateGrain Plate(string plate) => GrainFactory.GetGrain<IPlateGrain>($"{SiteId}/{plate}");
+    private IPlateGrain Plate(string plate) => GrainFactory.Reference<IPlateGrain>($"{SiteId}/{plate}");
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Ops.Contracts;
 using Ops.Contracts.Residents;
 using Ops.Dashboard.Auth;
 using Ops.Dashboard.Problems;
@@ -43,7 +44,7 @@ public static class ArchiveEndpoints
         var stored = await SiteResidents.LoadAsync(cluster, siteId);
         var plan = ImportPlanner.Plan(rows, stored);
         var outcomes = dryRun ? plan : await new ImportApplier(resident =>
-            cluster.GetGrain<IResidentGrain>($"{siteId}/{resident.ResidentId}").SaveAsync(resident)).ApplyAsync(plan, stored);
+            cluster.Reference<IResidentGrain>($"{siteId}/{resident.ResidentId}").SaveAsync(resident)).ApplyAsync(plan, stored);
         var result = ImportResult.Of(outcomes, dryRun);
         loggers.CreateLogger(typeof(ArchiveEndpoints)).LogInformation(
             "Resident import at site {SiteId} by {User} (dry run {DryRun}): {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",

@@ -7,7 +7,7 @@ namespace Ops.Dashboard.Residents.Archive;
 /// commits), yet with the answers of saving them one by one in file order: a row waits for every earlier row
 /// that names one of its keys (its resident id, a card or plate it claims, or one its stored version held).
 /// Rows with nothing in common cannot change each other's outcome.</summary>
-public sealed class ImportApplier(Func<Resident, Task<ResidentSaved>> save, int concurrency = 32)
+public sealed class ImportApplier(Func<Resident, Task<ResidentSaved>> save, int concurrency = 256)
 {
     public async Task<IReadOnlyList<RowOutcome>> ApplyAsync(IReadOnlyList<RowOutcome> plan, IEnumerable<Resident> stored)
     {
