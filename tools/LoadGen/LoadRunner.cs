@@ -107,10 +107,11 @@ public sealed class LoadRunner(LoadOptions options)
 
     private async Task<StepResult> RunStepAsync(int step, int rate, double seconds, CancellationToken stop)
     {
-        var capacity = (int)Math.Ceiling(rate * seconds / gates.Count) + 2;
+        var workers = Math.Min(options.Workers, gates.Count);
+        // Each publishing task spreads its share evenly over the gates it owns; the fewest any task owns get the most.
+        var capacity = (int)Math.Ceiling(rate * seconds / workers / (gates.Count / workers)) + 2;
         var table = new TimestampTable(step, gates.Count, capacity);
         Volatile.Write(ref current, table);
-        var workers = Math.Min(options.Workers, gates.Count);
         var schedule = new RateSchedule(rate, workers, Stopwatch.GetTimestamp() + Stopwatch.Frequency / 20, seconds);
         var failuresBefore = gates.Sum(g => g.PublishFailures);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -156,11 +157,11 @@ public sealed class LoadRunner(LoadOptions options)
             {
                 var slot = (int)(k % owned.Length);
                 var gate = owned[slot];
-                await gate.AcquireAsync(stop);
                 var sequence = table.SentCount(gate.Gate.Index);
                 var payload = GateConnection.SwipePayload(TimestampTable.EventId(eventIdStep, sequence), population.CardFor(gate.Gate, perGate[slot]++));
+                await gate.AcquireAsync(stop);
                 if (table.RecordSent(gate.Gate.Index, Stopwatch.GetTimestamp()) < 0)
-                    break;
+                    throw new InvalidOperationException($"Gate {gate.Gate.Index} was given more events than the step's table holds for it.");
                 gate.Publish(payload);
             }
         }

@@ -1,3 +1,4 @@
+using Ops.Contracts;
 using Ops.Contracts.Residents;
 using Ops.Contracts.Sites;
 
@@ -9,8 +10,8 @@ public static class SiteResidents
     /// <summary>The residents in ordinal order of their ids.</summary>
     public static async Task<IReadOnlyList<Resident>> LoadAsync(IClusterClient cluster, string siteId)
     {
-        var ids = await cluster.GetGrain<ISiteGrain>(siteId).ListResidentIdsAsync();
-        var residents = await Task.WhenAll(ids.Select(id => cluster.GetGrain<IResidentGrain>($"{siteId}/{id}").GetAsync()));
+        var ids = await cluster.Reference<ISiteGrain>(siteId).ListResidentIdsAsync();
+        var residents = await Task.WhenAll(ids.Select(id => cluster.Reference<IResidentGrain>($"{siteId}/{id}").GetAsync()));
         return [.. residents.OfType<Resident>()];
     }
 }
