@@ -12,7 +12,8 @@
 #                             time an incident with its care list, a search and an export (ARCHIVE line)
 # BENCH_STEPS=250,500 replaces the steps; BENCH_KEEP_LOGS=1 keeps the processes' logs and data;
 # BENCH_POPULATION=sites,gates,residents replaces the mode's population; BENCH_CEILING=0 skips part (a).
-# The full mode ends by restarting the hub with run.sh on the data it provisioned and timing it to ready.
+# The full mode (or BENCH_RESTART=1) ends by restarting the hub with run.sh on the data it provisioned and
+# timing it to ready.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -234,7 +235,7 @@ for name in silo gateway dashboard; do
 done
 stop_all
 
-if [ "$mode" = full ]; then
+if [ "$mode" = full ] || [ "${BENCH_RESTART:-0}" = 1 ]; then
   # Start-up on the provisioned data: run.sh (its build is up to date) until the hub answers ready.
   echo
   echo "=== Restart: run.sh on the same data ($residents residents, $gates gates) ==="
