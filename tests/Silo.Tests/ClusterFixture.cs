@@ -42,6 +42,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The silo's grain storage, for tests that look at what a grain stored or put there what an
     /// older version of the hub stored.</summary>
+    public StateStore Store => Cluster.Silos[0].ServiceProvider.GetRequiredService<StateStore>();
+
     public IGrainStorage Storage => Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
 
     /// <summary>Deactivates a grain the way idle collection or a silo restart would; its stored state stays.</summary>

@@ -15,9 +15,8 @@ public interface ISiteGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("get-config")]
     Task<SiteConfig?> GetConfigAsync();
 
-    /// <summary>Adds a gate to the site's list. Interleaves (as does <see cref="AddResidentAsync"/>): each addition
-    /// is one row of a log, so many can be on their way to the database at once instead of one commit after
-    /// another while a whole import waits on this grain.</summary>
+    /// <summary>Adds a gate to the site's list. Interleaves: each addition is one row of a log, so many can be on
+    /// their way to the database at once instead of one commit after another.</summary>
     [Orleans.Concurrency.AlwaysInterleave, Alias("add-gate")]
     Task AddGateAsync(string gateId);
 
@@ -27,12 +26,4 @@ public interface ISiteGrain : IGrainWithStringKey
     /// <summary>Activates the site's gates and situations, so that their timers run after a restart.</summary>
     [Alias("wake")]
     Task WakeAsync();
-
-    [Orleans.Concurrency.AlwaysInterleave, Alias("add-resident")]
-    Task AddResidentAsync(string residentId);
-
-    /// <summary>The ids of every resident ever saved at the site, in ordinal order. Interleaves: a
-    /// read of the list, which resident saves only append to.</summary>
-    [AlwaysInterleave, Alias("list-resident-ids")]
-    Task<IReadOnlyList<string>> ListResidentIdsAsync();
 }

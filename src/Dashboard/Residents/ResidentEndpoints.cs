@@ -62,7 +62,6 @@ public static class ResidentEndpoints
     {
         if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
             return missing;
-        var residents = await SiteResidents.LoadAsync(cluster, siteId);
-        return TypedResults.Ok<IReadOnlyList<Resident>>([.. residents.Where(resident => ResidentSearch.Matches(resident, query))]);
+        return TypedResults.Ok(await SiteResidents.LoadAsync(cluster, siteId, query));
     }
 }

@@ -1,17 +1,12 @@
 using Ops.Contracts;
 using Ops.Contracts.Residents;
-using Ops.Contracts.Sites;
 
 namespace Ops.Dashboard.Residents;
 
-/// <summary>Every resident of a site, read from their grains (the site keeps their ids).</summary>
+/// <summary>A site's residents, from its resident directory (one grain holding them all).</summary>
 public static class SiteResidents
 {
-    /// <summary>The residents in ordinal order of their ids.</summary>
-    public static async Task<IReadOnlyList<Resident>> LoadAsync(IClusterClient cluster, string siteId)
-    {
-        var ids = await cluster.Reference<ISiteGrain>(siteId).ListResidentIdsAsync();
-        var residents = await Task.WhenAll(ids.Select(id => cluster.Reference<IResidentGrain>($"{siteId}/{id}").GetAsync()));
-        return [.. residents.OfType<Resident>()];
-    }
+    /// <summary>The residents the query finds (all without one), in ordinal order of their ids.</summary>
+    public static Task<IReadOnlyList<Resident>> LoadAsync(IClusterClient cluster, string siteId, string? query = null) =>
+        cluster.Reference<IResidentDirectoryGrain>(siteId).SearchAsync(query);
 }

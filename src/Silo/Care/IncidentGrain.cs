@@ -17,12 +17,11 @@ public sealed class IncidentGrain(
         var incidentId = $"{SiteId}-incident-{++state.State.LastNumber}";
         await state.WriteStateAsync();
 
-        var ids = await GrainFactory.GetGrain<ISiteGrain>(SiteId).ListResidentIdsAsync();
-        var residents = await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IResidentGrain>($"{SiteId}/{id}").GetAsync()));
+        var residents = await GrainFactory.GetGrain<IResidentDirectoryGrain>(SiteId).SearchAsync(null);
         var situations = GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId);
         var raised = new List<string>();
         var now = time.GetUtcNow();
-        foreach (var household in IncidentCare.InNeed(residents.OfType<Resident>(), incident.Building))
+        foreach (var household in IncidentCare.InNeed(residents, incident.Building))
         {
             var view = await situations.RaiseAsync(new RaiseRequest
             {

@@ -11,10 +11,16 @@ using Ops.Silo.Storage;
 namespace Ops.Silo.Residents;
 
 public sealed class ResidentGrain(
-    [PersistentState("resident", GrainStorage.Name)] IPersistentState<ResidentState> state,
+    [PersistentState(ResidentGrain.StateName, GrainStorage.Name)] IPersistentState<ResidentState> state,
     TimeProvider time)
     : Grain, IResidentGrain
 {
+    /// <summary>The name its state is stored under, keyed <c>{siteId}/{residentId}</c>.</summary>
+    public const string StateName = "resident";
+
+    /// <summary>What the stored keys of a site's residents begin with.</summary>
+    public static string KeyPrefix(string siteId) => $"{siteId}/";
+
     private string SiteId => this.GetPrimaryKeyString().Split('/')[0];
 
     public async Task<ResidentSaved> SaveAsync(Resident resident)
@@ -40,12 +46,11 @@ public sealed class ResidentGrain(
 
         state.State.Resident = resident with { Cards = cards, Plates = plates };
         await state.WriteStateAsync();
-        var site = GrainFactory.Reference<ISiteGrain>(SiteId);
-        await site.AddResidentAsync(residentId);
+        await GrainFactory.Reference<IResidentDirectoryGrain>(SiteId).PutAsync(state.State.Resident);
         // A resident new to the archive is in no watch yet: only one to be watched concerns it.
         if (before is not null || CareRules.NeedsWelfareWatch(resident))
         {
-            var config = await site.GetConfigAsync() ?? new SiteConfig();
+            var config = await GrainFactory.Reference<ISiteGrain>(SiteId).GetConfigAsync() ?? new SiteConfig();
             await WatchWelfareAsync(state.State.Resident, state.State.Presence.LastSeenAt ?? time.GetUtcNow(), config.Care.WelfareCheckSeconds, passage: false);
         }
         return new ResidentSaved(state.State.Resident, null, null);

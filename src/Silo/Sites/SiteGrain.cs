@@ -11,16 +11,13 @@ public sealed class SiteGrain(
     StateStore store) : Grain, ISiteGrain
 {
     private IdSetLog gates = null!;
-    private IdSetLog residents = null!;
 
     private string SiteId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         gates = new IdSetLog(store, "site-gates", SiteId);
-        residents = new IdSetLog(store, "site-residents", SiteId);
-        await gates.LoadAsync(gates.Ids);
-        await residents.LoadAsync(state.State.ResidentIds);
+        await gates.LoadAsync(state.State.GateIds);
     }
 
     public async Task<SiteConfig> ConfigureAsync(SiteConfig config)
@@ -50,9 +47,4 @@ public sealed class SiteGrain(
         .Select(gateId => GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).WakeAsync())
         .Append(GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).WakeAsync())
         .Append(GrainFactory.GetGrain<ICareWatchGrain>(SiteId).WakeAsync()));
-
-    public Task AddResidentAsync(string residentId) => residents.AddAsync(residentId);
-
-    public Task<IReadOnlyList<string>> ListResidentIdsAsync() =>
-        Task.FromResult<IReadOnlyList<string>>([.. residents.Ids]);
 }

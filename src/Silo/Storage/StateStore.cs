@@ -83,6 +83,23 @@ public sealed class StateStore(StoreDialect dialect, StateStoreOptions options, 
         return new StoredState(reader.IsDBNull(0) ? null : (byte[])reader[0], reader.GetInt64(1));
     }
 
+    /// <summary>The payloads of every state of a kind whose key starts with <paramref name="keyPrefix"/> (the residents
+    /// of one site, say), in no particular order.</summary>
+    public async Task<IReadOnlyList<byte[]>> ReadStatesAsync(string kind, string keyPrefix)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = StoreDialect.ReadStatesByPrefix;
+        Add(command, "@kind", DbType.String, kind);
+        Add(command, "@prefix", DbType.String, keyPrefix);
+        Add(command, "@length", DbType.Int32, keyPrefix.Length);
+        var payloads = new List<byte[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            payloads.Add((byte[])reader[0]);
+        return payloads;
+    }
+
     /// <summary>The newest <paramref name="count"/> entries of a log, newest first.</summary>
     public Task<IReadOnlyList<LogEntry>> ReadLogTailAsync(string log, string key, int count) =>
         ReadLogAsync(StoreDialect.ReadLogTail, log, key, command => Add(command, "@count", DbType.Int64, (long)count));

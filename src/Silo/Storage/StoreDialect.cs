@@ -33,6 +33,11 @@ public abstract class StoreDialect
         RETURNING version
         """;
 
+    /// <summary>Every stored state of one kind whose key starts with @prefix (of @length characters); <c>substr</c>,
+    /// unlike a range or LIKE, compares the same way under every collation and case rule.</summary>
+    public const string ReadStatesByPrefix =
+        "SELECT payload FROM grain_state WHERE grain_kind = @kind AND substr(grain_key, 1, @length) = @prefix AND payload IS NOT NULL";
+
     public const string AppendLog =
         "INSERT INTO log_entry (log_name, owner_key, seq, payload) VALUES (@log, @key, @seq, @payload)";
 

@@ -1,5 +1,4 @@
 using Ops.Contracts.Residents;
-using Ops.Dashboard.Residents;
 
 namespace Ops.Dashboard.Tests.Residents;
 

@@ -106,16 +106,6 @@ public sealed class ResidentPlateTests(ClusterFixture cluster)
         Assert.NotNull(saved.Resident);
     }
 
-    [Fact]
-    public async Task The_site_lists_the_ids_of_its_residents()
-    {
-        await SaveAsync("r-2", active: true);
-        await SaveAsync("r-1", active: false);
-        await SaveAsync("r-2", active: true);
-
-        Assert.Equal(["r-1", "r-2"], await site.Site.ListResidentIdsAsync());
-    }
-
     private Task<ResidentSaved> SaveAsync(string residentId, bool active, string[]? cards = null, string[]? plates = null) =>
         site.Resident(residentId).SaveAsync(new Resident
         {

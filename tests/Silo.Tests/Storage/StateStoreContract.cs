@@ -52,6 +52,21 @@ public abstract class StateStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_states_of_a_kind_under_a_key_prefix_are_read_together_without_cleared_ones()
+    {
+        await store.WriteStateAsync("resident", "S/r1", null, Bytes("r1"));
+        await store.WriteStateAsync("resident", "S/r2", null, Bytes("r2"));
+        await store.WriteStateAsync("resident", "S/gone", null, null);
+        await store.WriteStateAsync("resident", "s/r3", null, Bytes("other case"));
+        await store.WriteStateAsync("resident", "S2/r4", null, Bytes("longer site id"));
+        await store.WriteStateAsync("gate", "S/g1", null, Bytes("other kind"));
+
+        var read = await store.ReadStatesAsync("resident", "S/");
+
+        Assert.Equal(["r1", "r2"], read.Select(payload => System.Text.Encoding.UTF8.GetString(payload)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_write_naming_an_old_version_is_a_conflict_and_stores_nothing()
     {
         await store.WriteStateAsync("gate", "s/g1", null, Bytes("one"));

@@ -1,7 +1,4 @@
-using Ops.Contracts;
-using Ops.Contracts.Residents;
-
-namespace Ops.Dashboard.Residents;
+namespace Ops.Contracts.Residents;
 
 /// <summary>Which residents a search (<c>?query=</c>) finds: the query, ignoring case, within the name,
 /// unit, phone, a card or a plate. Cards and plates are also compared normalised, so <c>粤b 123</c>
