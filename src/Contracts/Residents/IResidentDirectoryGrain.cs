@@ -9,10 +9,12 @@ public interface IResidentDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>The residents <see cref="ResidentSearch"/> finds for the query (all without one), in ordinal order
     /// of their ids.</summary>
-    [Alias("search")]
+    [Orleans.Concurrency.AlwaysInterleave, Alias("search")]
     Task<IReadOnlyList<Resident>> SearchAsync(string? query);
 
-    /// <summary>Takes the resident as just saved.</summary>
-    [Alias("put")]
+    /// <summary>Takes the resident as just saved. Calls interleave (as do searches; neither waits for anything): one
+    /// turn of the grain takes every call waiting, where a call at a time would take a turn of the thread pool
+    /// each, a queue that held up a whole import behind this one grain.</summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("put")]
     Task PutAsync(Resident resident);
 }
