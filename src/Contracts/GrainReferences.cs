@@ -1,9 +1,9 @@
 namespace Ops.Contracts;
 
-/// <summary>Grain references by string key for the paths taken on every gate event. Orleans'
-/// <c>GetGrain&lt;T&gt;(key)</c> works out the interface's grain type from its attributes, by reflection, on
-/// every call (about 6% of the silo's CPU under load, docs/PERFORMANCE.md); here that is done once per
-/// interface and process, and each later reference is made from the grain id directly.</summary>
+/// <summary>Grain references by string key for the paths taken very often: every gate event, every row of an
+/// import. Orleans' <c>GetGrain&lt;T&gt;(key)</c> works out the interface's grain type from its attributes, by
+/// reflection, on every call (about 6% of the silo's CPU under load, docs/PERFORMANCE.md); here that is done
+/// once per interface and process, and each later reference is made from the grain id directly.</summary>
 public static class GrainReferences
 {
     /// <summary>The same reference as <c>grains.GetGrain&lt;T&gt;(key)</c>.</summary>
