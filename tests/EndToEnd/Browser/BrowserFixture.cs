@@ -126,7 +126,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>Browser tests run on their own, after the others: they hold screens to time limits
+/// (a forced door on the board within a second) that a second hub busy beside them would blur.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
