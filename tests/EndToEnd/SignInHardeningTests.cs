@@ -190,21 +190,25 @@ public sealed class SignInHardeningTests(HubFixture fixture, ITestOutputHelper o
         var known = new List<double>();
         var unknown = new List<double>();
         // One address per try, so no try is refused by a limit; known and unknown alternate, so load hits both alike.
-        for (var i = 0; i < 7; i++)
+        for (var i = 0; i < 11; i++)
         {
             using var http = LoopbackSource.Http(fixture.Hub, $"127.0.0.{20 + i}");
             await http.GetAsync("health/live");
             unknown.Add(await TimedFailureAsync(http, $"sh-nobody-{Guid.NewGuid():N}"[..24]));
             known.Add(await TimedFailureAsync(http, "sh-timing"));
         }
-        output.WriteLine($"median refusal: unknown user {Median(unknown):F0} ms, known user {Median(known):F0} ms; "
+        output.WriteLine($"fast refusals (lower quartile): unknown user {LowerQuartile(unknown):F0} ms, known user {LowerQuartile(known):F0} ms; "
             + $"unknown [{string.Join(", ", unknown.Select(v => v.ToString("F0")))}], known [{string.Join(", ", known.Select(v => v.ToString("F0")))}]");
 
         // Both check one hash of the same cost; without the dummy check an unknown user was about four times faster.
-        Assert.True(Median(unknown) > 0.6 * Median(known), $"unknown {Median(unknown):F0} ms, known {Median(known):F0} ms");
+        // Other work on the machine only ever adds time, so the faster refusals show the work each one does.
+        Assert.True(LowerQuartile(unknown) > 0.6 * LowerQuartile(known),
+            $"unknown {LowerQuartile(unknown):F0} ms, known {LowerQuartile(known):F0} ms");
     }
 
     private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static double LowerQuartile(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 4);
 
     private static async Task<double> TimedFailureAsync(HttpClient http, string username)
     {
