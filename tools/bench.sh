@@ -216,6 +216,10 @@ silo=$(pid_of silo)
 if [ "$mode" = archive ]; then
   dotnet "$loadgen" archive --url "$url" --residents "$archive_residents" --summary-file "$work/archive.summary"
   echo "silo_rss_mb=$(( $(awk '/^VmRSS:/ {print $2}' "/proc/$silo/status") / 1024 ))"
+  # What holding the site costs with nothing asked of the hub: the silo's share of one core over 10 s.
+  ticks() { cut -d' ' -f14,15 "/proc/$silo/stat" | awk '{print $1 + $2}'; }
+  before=$(ticks); sleep 10; after=$(ticks)
+  echo "IDLE silo_cpu_pct=$(( (after - before) * 100 / ($(getconf CLK_TCK) * 10) ))"
   exit 0
 fi
 cpu_sampler > "$work/hub-cpu.log" &

@@ -8,13 +8,24 @@ namespace Ops.Contracts.Residents;
 public interface IResidentDirectoryGrain : IGrainWithStringKey
 {
     /// <summary>The residents <see cref="ResidentSearch"/> finds for the query (all without one), in ordinal order
-    /// of their ids.</summary>
+    /// of their ids, as they were when the search began, in packs of up to <see cref="PackSize"/>. Take them one
+    /// pack per call (<c>WithBatchSize(1)</c>; <see cref="ResidentDirectory"/> does): a whole site in one message
+    /// would be megabytes that both processes allocate, copy and collect at once.</summary>
     [Orleans.Concurrency.AlwaysInterleave, Alias("search")]
-    Task<IReadOnlyList<Resident>> SearchAsync(string? query);
+    IAsyncEnumerable<PackedResidents> SearchAsync(string? query);
+
+    /// <summary>The active residents of the building (of the whole site without one), in ordinal order of their ids:
+    /// those an incident's care list looks among. Asked for by a grain, mostly in the same silo, where records cross
+    /// without a copy, so they are not packed.</summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("active-in-building")]
+    Task<IReadOnlyList<Resident>> ActiveInBuildingAsync(string? building);
 
     /// <summary>Takes the resident as just saved. Calls interleave (as do searches; neither waits for anything): one
     /// turn of the grain takes every call waiting, where a call at a time would take a turn of the thread pool
     /// each, a queue that held up a whole import behind this one grain.</summary>
     [Orleans.Concurrency.AlwaysInterleave, Alias("put")]
     Task PutAsync(Resident resident);
+
+    /// <summary>Residents per pack of <see cref="SearchAsync"/>: about 100 KB each.</summary>
+    const int PackSize = 1000;
 }

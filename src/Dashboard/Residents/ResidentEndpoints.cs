@@ -62,6 +62,6 @@ public static class ResidentEndpoints
     {
         if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
             return missing;
-        return TypedResults.Ok(await SiteResidents.LoadAsync(cluster, siteId, query));
+        return TypedResults.Ok(await ResidentDirectory.LoadAsync(cluster, siteId, query));
     }
 }

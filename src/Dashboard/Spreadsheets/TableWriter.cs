@@ -18,13 +18,37 @@ public static class TableWriter
     public static byte[] WriteCsv(IReadOnlyList<TableColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var output = new MemoryStream();
-        using (var writer = CsvWriter.Create(output, CsvWriterOptions.Default with { WriteByteOrderMark = true }, leaveOpen: true))
+        using (var writer = CsvWriter.Create(output, CsvOptions, leaveOpen: true))
         {
-            writer.WriteHeader([.. columns.Select(column => column.Name)]);
+            writer.WriteHeader(Header(columns));
             foreach (var row in rows)
-                writer.WriteRecord([.. row.Select(CsvCell)]);
+                writer.WriteRecord(CsvCells(row));
         }
         return output.ToArray();
+    }
+
+    /// <summary>The same file as <see cref="WriteCsv"/>, written to the stream as the rows come (an HTTP response:
+    /// the first rows leave before the last are read, and the file is never whole in memory).</summary>
+    public static async Task WriteCsvAsync(Stream output, IReadOnlyList<TableColumn> columns,
+        IAsyncEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = CsvWriter.Create(output, CsvOptions, leaveOpen: true);
+        writer.WriteHeader(Header(columns));
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+            await writer.WriteRecordAsync(CsvCells(row), cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with { WriteByteOrderMark = true };
+
+    private static string[] Header(IReadOnlyList<TableColumn> columns) => [.. columns.Select(column => column.Name)];
+
+    private static string[] CsvCells(IReadOnlyList<object?> row)
+    {
+        var cells = new string[row.Count];
+        for (var i = 0; i < cells.Length; i++)
+            cells[i] = CsvCell(row[i]);
+        return cells;
     }
 
     /// <summary>One sheet, the header bold and frozen. Text cells are inline text in the text format, so

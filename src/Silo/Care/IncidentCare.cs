@@ -15,12 +15,16 @@ public static class IncidentCare
     public static IReadOnlyList<Household> InNeed(IEnumerable<Resident> residents, string? building) =>
     [
         .. residents
-            .Where(r => r.Active && (building is null || string.Equals(r.Building?.Trim(), building.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .Where(r => ActiveIn(r, building))
             .GroupBy(r => r.Unit, StringComparer.Ordinal)
             .Where(unit => unit.Any(r => r.Care.Any(VulnerableTags.Contains)) || unit.All(r => r.Care.Contains("elderly")))
             .OrderBy(unit => unit.Key, StringComparer.Ordinal)
             .Select(unit => new Household(unit.Key, [.. unit.OrderBy(r => r.ResidentId, StringComparer.Ordinal)])),
     ];
+
+    /// <summary>Whether the resident is active and lives in the building (anywhere on the site without one).</summary>
+    public static bool ActiveIn(Resident resident, string? building) =>
+        resident.Active && (building is null || string.Equals(resident.Building?.Trim(), building.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The resident a staff member asks for first: the one with the most pressing needs.</summary>
     public static Resident FirstToVisit(Household household) =>

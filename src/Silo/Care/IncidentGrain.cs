@@ -17,7 +17,7 @@ public sealed class IncidentGrain(
         var incidentId = $"{SiteId}-incident-{++state.State.LastNumber}";
         await state.WriteStateAsync();
 
-        var residents = await GrainFactory.GetGrain<IResidentDirectoryGrain>(SiteId).SearchAsync(null);
+        var residents = await GrainFactory.GetGrain<IResidentDirectoryGrain>(SiteId).ActiveInBuildingAsync(incident.Building);
         var situations = GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId);
         var raised = new List<string>();
         var now = time.GetUtcNow();

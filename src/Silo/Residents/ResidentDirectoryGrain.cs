@@ -1,4 +1,5 @@
 using Ops.Contracts.Residents;
+using Ops.Silo.Care;
 using Ops.Silo.Storage;
 using Orleans.Serialization;
 
@@ -23,10 +24,17 @@ public sealed class ResidentDirectoryGrain(StateStore store, Serializer serializ
         }
     }
 
-    public Task<IReadOnlyList<Resident>> SearchAsync(string? query) =>
-        Task.FromResult<IReadOnlyList<Resident>>(string.IsNullOrWhiteSpace(query)
+    public IAsyncEnumerable<PackedResidents> SearchAsync(string? query)
+    {
+        // What the search finds now: saves that interleave with the packs' calls change the directory, not the list.
+        Resident[] found = string.IsNullOrWhiteSpace(query)
             ? [.. residents.Values]
-            : [.. residents.Values.Where(resident => ResidentSearch.Matches(resident, query))]);
+            : [.. residents.Values.Where(resident => ResidentSearch.Matches(resident, query))];
+        return found.Chunk(IResidentDirectoryGrain.PackSize).Select(PackedResidents.Pack).ToAsyncEnumerable();
+    }
+
+    public Task<IReadOnlyList<Resident>> ActiveInBuildingAsync(string? building) =>
+        Task.FromResult<IReadOnlyList<Resident>>([.. residents.Values.Where(resident => IncidentCare.ActiveIn(resident, building))]);
 
     public Task PutAsync(Resident resident)
     {

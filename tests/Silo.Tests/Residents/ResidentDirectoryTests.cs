@@ -17,7 +17,7 @@ public sealed class ResidentDirectoryTests(ClusterFixture cluster)
         await site.SaveResidentAsync("r-1", active: false);
         await site.SaveResidentAsync("r-2", active: false, "0A000002");
 
-        var listed = await Directory(site.SiteId).SearchAsync(null);
+        var listed = (await ResidentDirectory.LoadAsync(cluster.Client, site.SiteId));
 
         Assert.Equal(["r-1", "r-2"], listed.Select(resident => resident.ResidentId));
         Assert.False(listed[1].Active);
@@ -39,8 +39,8 @@ public sealed class ResidentDirectoryTests(ClusterFixture cluster)
 
         await cluster.DeactivateAsync(Directory(site.SiteId));
 
-        Assert.Equal(["r-1", "r-2"], (await Directory(site.SiteId).SearchAsync(null)).Select(resident => resident.ResidentId));
-        Assert.Equal(["r-9"], (await Directory(longer).SearchAsync(null)).Select(resident => resident.ResidentId));
+        Assert.Equal(["r-1", "r-2"], (await ResidentDirectory.LoadAsync(cluster.Client, site.SiteId)).Select(resident => resident.ResidentId));
+        Assert.Equal(["r-9"], (await ResidentDirectory.LoadAsync(cluster.Client, longer)).Select(resident => resident.ResidentId));
     }
 
     [Fact]
@@ -49,6 +49,48 @@ public sealed class ResidentDirectoryTests(ClusterFixture cluster)
         await site.SaveResidentAsync("r-1", active: true, "0C0000A1");
         await site.SaveResidentAsync("r-2", active: true, "0C0000B2");
 
-        Assert.Equal(["r-2"], (await Directory(site.SiteId).SearchAsync("b2")).Select(resident => resident.ResidentId));
+        Assert.Equal(["r-2"], (await ResidentDirectory.LoadAsync(cluster.Client, site.SiteId, "b2")).Select(resident => resident.ResidentId));
+    }
+
+    [Fact]
+    public async Task A_site_larger_than_a_pack_arrives_whole_and_in_order_and_a_save_during_a_search_leaves_it_as_it_began()
+    {
+        var count = IResidentDirectoryGrain.PackSize * 2 + 1;
+        await SaveResidentsAsync(count);
+
+        var listed = new List<string>();
+        await foreach (var resident in ResidentDirectory.SearchAsync(cluster.Client, site.SiteId, null))
+        {
+            listed.Add(resident.ResidentId);
+            if (listed.Count == 1)
+                await site.SaveResidentAsync("r-late", active: true);
+        }
+
+        Assert.Equal(Enumerable.Range(0, count).Select(n => $"r-{n:D5}"), listed);
+        Assert.Contains("r-late", (await ResidentDirectory.LoadAsync(cluster.Client, site.SiteId)).Select(resident => resident.ResidentId));
+    }
+
+    [Fact]
+    public async Task A_reader_that_stops_after_the_first_resident_leaves_the_directory_answering()
+    {
+        await SaveResidentsAsync(IResidentDirectoryGrain.PackSize + 100);
+
+        await foreach (var _ in ResidentDirectory.SearchAsync(cluster.Client, site.SiteId, null))
+            break;
+
+        Assert.Equal(IResidentDirectoryGrain.PackSize + 100, (await ResidentDirectory.LoadAsync(cluster.Client, site.SiteId)).Count);
+    }
+
+    /// <summary>Residents r-00000, r-00001, ... of the site, 200 saves at a time.</summary>
+    private async Task SaveResidentsAsync(int count)
+    {
+        for (var start = 0; start < count; start += 200)
+        {
+            await Task.WhenAll(Enumerable.Range(start, Math.Min(200, count - start)).Select(n =>
+                cluster.Client.GetGrain<IResidentGrain>($"{site.SiteId}/r-{n:D5}").SaveAsync(new Resident
+                {
+                    ResidentId = $"r-{n:D5}", Name = $"Resident {n}", Unit = "1-1", Active = true,
+                })));
+        }
     }
 }

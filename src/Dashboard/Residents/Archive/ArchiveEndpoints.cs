@@ -41,7 +41,7 @@ public static class ArchiveEndpoints
                 new Dictionary<string, string[]> { [unreadable.Field] = [.. unreadable.Problems] }, detail: unreadable.Message);
         }
 
-        var stored = await SiteResidents.LoadAsync(cluster, siteId);
+        var stored = await ResidentDirectory.LoadAsync(cluster, siteId);
         var plan = ImportPlanner.Plan(rows, stored);
         var outcomes = dryRun ? plan : await new ImportApplier(resident =>
             cluster.Reference<IResidentGrain>($"{siteId}/{resident.ResidentId}").SaveAsync(resident)).ApplyAsync(plan, stored);
@@ -52,16 +52,20 @@ public static class ArchiveEndpoints
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
-        string siteId, ClaimsPrincipal user, IClusterClient cluster, string? format = null)
+    private static async Task<Results<PushStreamHttpResult, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+        string siteId, ClaimsPrincipal user, IClusterClient cluster, CancellationToken cancellationToken, string? format = null)
     {
         if (ArchiveFormats.FromName(format) is not { } archiveFormat)
             return Problem.Invalid(new FieldErrors().Check(false, "format", "must be csv or xlsx"));
         if (await SiteEndpoints.FindAsync(cluster, user, siteId) is { } missing)
             return missing;
-        var residents = await SiteResidents.LoadAsync(cluster, siteId);
-        var bytes = archiveFormat == ArchiveFormat.Xlsx ? ArchiveWriter.WriteXlsx(residents) : ArchiveWriter.WriteCsv(residents);
-        return TypedResults.File(bytes, ArchiveFormats.ContentType(archiveFormat),
-            $"residents-{siteId}.{ArchiveFormats.Extension(archiveFormat)}");
+        var fileName = $"residents-{siteId}.{ArchiveFormats.Extension(archiveFormat)}";
+        var contentType = ArchiveFormats.ContentType(archiveFormat);
+        // CSV goes out as the directory's packs arrive; a workbook is a zip, written whole.
+        if (archiveFormat == ArchiveFormat.Csv)
+            return TypedResults.Stream(body => ArchiveWriter.WriteCsvAsync(body,
+                ResidentDirectory.SearchAsync(cluster, siteId, null, cancellationToken), cancellationToken), contentType, fileName);
+        return TypedResults.File(ArchiveWriter.WriteXlsx(await ResidentDirectory.LoadAsync(cluster, siteId, null, cancellationToken)),
+            contentType, fileName);
     }
 }
