@@ -26,6 +26,7 @@ public interface IResidentDirectoryGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave, Alias("put")]
     Task PutAsync(Resident resident);
 
-    /// <summary>Residents per pack of <see cref="SearchAsync"/>: about 100 KB each.</summary>
-    const int PackSize = 1000;
+    /// <summary>Residents per pack of <see cref="SearchAsync"/>: about 36 KB each, so that a pack and the buffer it is
+    /// written into stay below .NET's large-object heap (85,000 bytes), which only a full collection frees.</summary>
+    const int PackSize = 500;
 }

@@ -16,7 +16,7 @@ public sealed class PackedResidents
 
     public static PackedResidents Pack(IReadOnlyCollection<Resident> residents)
     {
-        using var buffer = new MemoryStream(residents.Count * 128 + 8);
+        using var buffer = new MemoryStream(residents.Count * 80 + 8);
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Layout);
