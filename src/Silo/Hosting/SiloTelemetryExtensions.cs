@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Ops.Observability;
-using Orleans.Dashboard;
 
 namespace Ops.Silo.Hosting;
 
@@ -17,7 +16,7 @@ public static class SiloTelemetryExtensions
             if (settings.Tracing)
                 silo.AddActivityPropagation();
             if (builder.Configuration["OPS_ORLEANS_DASHBOARD"] != "0")
-                silo.AddDashboard();
+                OrleansDashboardMeters.AddOpsOrleansDashboard(silo);
         });
         return builder;
     }
