@@ -14,7 +14,21 @@ public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Gr
 
     public Task<string?> GetHolderAsync() => Task.FromResult(state.State.Holder);
 
+    /// <summary>Claims and releases come from residents' saves only; like the resident's grain, this one goes back to
+    /// storage once done (<see cref="ResidentGrain.SaveAsync"/>).</summary>
     public async Task<HolderClaim> ClaimAsync(string residentId)
+    {
+        try
+        {
+            return await ClaimForAsync(residentId);
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task<HolderClaim> ClaimForAsync(string residentId)
     {
         var previous = state.State.Holder;
         if (previous is not null && previous != residentId && await HoldsActivelyAsync(previous))
@@ -29,10 +43,12 @@ public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Gr
 
     public async Task ReleaseAsync(string residentId, string? restoreTo = null)
     {
-        if (state.State.Holder != residentId)
-            return;
-        state.State.Holder = restoreTo;
-        await state.WriteStateAsync();
+        if (state.State.Holder == residentId)
+        {
+            state.State.Holder = restoreTo;
+            await state.WriteStateAsync();
+        }
+        DeactivateOnIdle();
     }
 
     protected (string SiteId, string Value) SiteAndValue()

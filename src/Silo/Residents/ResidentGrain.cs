@@ -25,6 +25,21 @@ public sealed class ResidentGrain(
 
     public async Task<ResidentSaved> SaveAsync(Resident resident)
     {
+        // A save is the archive's business, not a sign the resident is about to pass a gate: the grain goes back to
+        // storage once the save is done, so that an import of a whole archive does not keep every resident in memory.
+        // Only once done: until then, card grains must still reach it (GetAsync interleaves) to settle claims.
+        try
+        {
+            return await SaveAndClaimAsync(resident);
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task<ResidentSaved> SaveAndClaimAsync(Resident resident)
+    {
         var residentId = resident.ResidentId;
         var before = state.State.Resident;
         var cards = resident.Cards.Select(Identifiers.NormaliseCard).Distinct(StringComparer.Ordinal).ToList();
