@@ -44,6 +44,20 @@ public sealed class ResidentDirectoryTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_save_after_a_listing_of_the_whole_site_is_in_the_next_one()
+    {
+        await site.SaveResidentAsync("r-1", active: true);
+        Assert.Equal(["r-1"], (await ResidentDirectory.LoadAsync(cluster.Client, site.SiteId)).Select(resident => resident.ResidentId));
+
+        await site.SaveResidentAsync("r-2", active: true);
+        await site.SaveResidentAsync("r-1", active: false);
+        var listed = await ResidentDirectory.LoadAsync(cluster.Client, site.SiteId);
+
+        Assert.Equal(["r-1", "r-2"], listed.Select(resident => resident.ResidentId));
+        Assert.False(listed[0].Active);
+    }
+
+    [Fact]
     public async Task A_search_finds_by_card()
     {
         await site.SaveResidentAsync("r-1", active: true, "0C0000A1");
