@@ -1,7 +1,8 @@
 namespace Ops.Contracts.Residents;
 
 /// <summary>One card number of a site, keyed <c>{siteId}/{CARD}</c> (upper case): which resident holds it.
-/// A grain per card keeps the lookup on the hot path of a swipe off any site-wide bottleneck.</summary>
+/// Saves claim cards here; a swipe asks the site's <see cref="IResidentDirectoryGrain"/> who holds the card, and
+/// comes here only when the card is refused.</summary>
 [Alias("ops.card-grain")]
 public interface ICardGrain : IGrainWithStringKey
 {

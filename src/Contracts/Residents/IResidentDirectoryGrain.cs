@@ -1,8 +1,8 @@
 namespace Ops.Contracts.Residents;
 
 /// <summary>Every resident of a site (keyed by siteId) in memory, for the reads that want them all: a search, an
-/// export, an import's comparison with the archive, an incident's care list. One grain answers them without
-/// activating a grain per resident. It reads the residents from the store when it activates; each save of a
+/// export, an import's comparison with the archive, an incident's care list; and for a swipe's question who
+/// holds the card. One grain answers them without activating a grain per resident or per card. It reads the residents from the store when it activates; each save of a
 /// resident passes the new record on.</summary>
 [Alias("ops.resident-directory-grain")]
 public interface IResidentDirectoryGrain : IGrainWithStringKey
@@ -19,6 +19,12 @@ public interface IResidentDirectoryGrain : IGrainWithStringKey
     /// without a copy, so they are not packed.</summary>
     [Orleans.Concurrency.AlwaysInterleave, Alias("active-in-building")]
     Task<IReadOnlyList<Resident>> ActiveInBuildingAsync(string? building);
+
+    /// <summary>The resident a gate asks about when the card (normalised) is swiped: the active resident who holds it,
+    /// else one who lists it, else null. The resident's own grain then applies the card rules. Answered from memory,
+    /// so a first swipe activates only the resident's grain, not a grain for the card as well.</summary>
+    [Orleans.Concurrency.AlwaysInterleave, Alias("holder-of-card")]
+    Task<string?> HolderOfCardAsync(string card);
 
     /// <summary>Takes the resident as just saved. Calls interleave (as do searches; neither waits for anything): one
     /// turn of the grain takes every call waiting, where a call at a time would take a turn of the thread pool

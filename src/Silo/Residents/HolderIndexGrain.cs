@@ -3,8 +3,9 @@ using Ops.Contracts.Residents;
 namespace Ops.Silo.Residents;
 
 /// <summary>An index entry of a site, keyed <c>{siteId}/{value}</c>, for a value a resident holds (a card,
-/// a plate): it belongs to at most one active resident. A grain per value keeps lookups on the hot path
-/// of a gate off any site-wide bottleneck.</summary>
+/// a plate): it belongs to at most one active resident. Residents' saves claim and release values here, one
+/// grain per value, so that two saves conflict only when they name the same one. A gate's question who holds
+/// a card is answered by the site's resident directory, from memory.</summary>
 public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Grain
 {
     protected string? Holder => state.State.Holder;

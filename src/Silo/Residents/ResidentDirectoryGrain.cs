@@ -12,6 +12,9 @@ public sealed class ResidentDirectoryGrain(StateStore store, Serializer serializ
 {
     private readonly SortedDictionary<string, Resident> residents = new(StringComparer.Ordinal);
 
+    // Who lists each card: at most one of them active (claims refuse a second), the others keeping it while inactive.
+    private readonly Dictionary<string, List<string>> cardListers = new(StringComparer.Ordinal);
+
     // The whole site packed, as the last search without a query sent it, until the next save: exports and the
     // archive page's first screen ask for it again and again, and packing 100,000 residents costs the silo ~50 ms.
     private PackedResidents[]? everyone;
@@ -25,7 +28,7 @@ public sealed class ResidentDirectoryGrain(StateStore store, Serializer serializ
         {
             // In the storage's format (GroupCommitGrainStorage): Orleans' binary serialization of the state.
             if (serializer.Deserialize<ResidentState>(payload)?.Resident is { } resident)
-                residents[resident.ResidentId] = resident;
+                Take(resident);
         }
     }
 
@@ -56,9 +59,40 @@ public sealed class ResidentDirectoryGrain(StateStore store, Serializer serializ
     public Task<IReadOnlyList<Resident>> ActiveInBuildingAsync(string? building) =>
         Task.FromResult<IReadOnlyList<Resident>>([.. residents.Values.Where(resident => IncidentCare.ActiveIn(resident, building))]);
 
+    public Task<string?> HolderOfCardAsync(string card)
+    {
+        string? holder = null;
+        foreach (var residentId in cardListers.GetValueOrDefault(card) ?? [])
+        {
+            if (residents[residentId].Active)
+                return Task.FromResult<string?>(residentId);
+            holder ??= residentId;
+        }
+        return Task.FromResult(holder);
+    }
+
+    private void Take(Resident resident)
+    {
+        if (residents.TryGetValue(resident.ResidentId, out var before))
+        {
+            foreach (var card in before.Cards)
+            {
+                if (cardListers.TryGetValue(card, out var listers) && listers.Remove(resident.ResidentId) && listers.Count == 0)
+                    cardListers.Remove(card);
+            }
+        }
+        residents[resident.ResidentId] = resident;
+        foreach (var card in resident.Cards)
+        {
+            if (!cardListers.TryGetValue(card, out var listers))
+                cardListers[card] = listers = new List<string>(1);
+            listers.Add(resident.ResidentId);
+        }
+    }
+
     public Task PutAsync(Resident resident)
     {
-        residents[resident.ResidentId] = resident;
+        Take(resident);
         everyone = null;
         saves++;
         return Task.CompletedTask;
