@@ -1,8 +1,8 @@
 namespace Ops.Contracts.Residents;
 
 /// <summary>One card number of a site, keyed <c>{siteId}/{CARD}</c> (upper case): which resident holds it.
-/// Saves claim cards here; a swipe asks the site's <see cref="IResidentDirectoryGrain"/> who holds the card, and
-/// comes here only when the card is refused.</summary>
+/// Saves claim cards here. A swipe asks the site's <see cref="IResidentDirectoryGrain"/> first, and comes here when
+/// no active resident there lists the card, and when the card is refused.</summary>
 [Alias("ops.card-grain")]
 public interface ICardGrain : IGrainWithStringKey
 {
@@ -21,4 +21,8 @@ public interface ICardGrain : IGrainWithStringKey
     /// <summary>Releases the card if this resident holds it, back to <paramref name="restoreTo"/> (a claim undone) or to nobody.</summary>
     [Alias("release")]
     Task ReleaseAsync(string residentId, string? restoreTo = null);
+
+    /// <summary>Goes back to storage once idle: an import's claims are done with it (<see cref="IResidentGrain.ImportAsync"/>).</summary>
+    [Orleans.Concurrency.OneWay, Alias("rest")]
+    Task RestAsync();
 }

@@ -16,4 +16,8 @@ public interface IPlateGrain : IGrainWithStringKey
     /// <summary>Releases the plate if this resident holds it, back to <paramref name="restoreTo"/> (a claim undone) or to nobody.</summary>
     [Alias("release")]
     Task ReleaseAsync(string residentId, string? restoreTo = null);
+
+    /// <summary>Goes back to storage once idle: an import's claims are done with it (<see cref="IResidentGrain.ImportAsync"/>).</summary>
+    [Orleans.Concurrency.OneWay, Alias("rest")]
+    Task RestAsync();
 }

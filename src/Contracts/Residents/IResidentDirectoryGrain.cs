@@ -20,9 +20,10 @@ public interface IResidentDirectoryGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave, Alias("active-in-building")]
     Task<IReadOnlyList<Resident>> ActiveInBuildingAsync(string? building);
 
-    /// <summary>The resident a gate asks about when the card (normalised) is swiped: the active resident who holds it,
-    /// else one who lists it, else null. The resident's own grain then applies the card rules. Answered from memory,
-    /// so a first swipe activates only the resident's grain, not a grain for the card as well.</summary>
+    /// <summary>The active resident who lists the card (normalised), or null: the one a swipe of the card concerns. Answered
+    /// from memory, so a first swipe activates only the resident's grain, not a grain for the card as well. Without an
+    /// answer here (no active resident lists the card, or the save that gave it is not here yet) the gate asks the
+    /// card's own grain, which names its holder, active or not.</summary>
     [Orleans.Concurrency.AlwaysInterleave, Alias("holder-of-card")]
     Task<string?> HolderOfCardAsync(string card);
 

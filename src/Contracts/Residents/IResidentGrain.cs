@@ -11,6 +11,12 @@ public interface IResidentGrain : IGrainWithStringKey
     [Alias("save")]
     Task<ResidentSaved> SaveAsync(Resident resident);
 
+    /// <summary>Saves as <see cref="SaveAsync"/> does, for an import of the archive: then this grain and the card and
+    /// plate grains the save touched go back to storage, so that an import of a whole archive does not keep every
+    /// resident in memory. An importer saves rows that share a resident, card or plate one after another.</summary>
+    [Alias("import")]
+    Task<ResidentSaved> ImportAsync(Resident resident);
+
     /// <summary>The resident, or null when unknown. Interleaves, so that card and plate grains can ask
     /// while two residents' saves are in flight.</summary>
     [AlwaysInterleave, Alias("get")]

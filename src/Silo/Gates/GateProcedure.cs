@@ -23,7 +23,10 @@ public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteCo
     private async Task<(Answer?, EventView)> CardAsync(GateEvent gateEvent)
     {
         var card = Identifiers.NormaliseCard(gateEvent.Card!);
-        var holderId = await grains.Reference<IResidentDirectoryGrain>(gate.SiteId).HolderOfCardAsync(card);
+        var cardGrain = grains.Reference<ICardGrain>($"{gate.SiteId}/{card}");
+        // The directory answers from memory for the active residents; any other card is the card grain's to name.
+        var holderId = await grains.Reference<IResidentDirectoryGrain>(gate.SiteId).HolderOfCardAsync(card)
+            ?? await cardGrain.GetHolderAsync();
         var result = holderId is null
             ? new CardPassResult { Reason = Reasons.DeniedUnknownCard }
             : await grains.Reference<IResidentGrain>($"{gate.SiteId}/{holderId}").PassAsync(new CardPass
@@ -38,7 +41,7 @@ public sealed class GateProcedure(IGrainFactory grains, GateAddress gate, SiteCo
             });
         var action = result.Reason.StartsWith("granted.", StringComparison.Ordinal) ? GateActions.Open : GateActions.Deny;
         if (action == GateActions.Deny)
-            await grains.Reference<ICardGrain>($"{gate.SiteId}/{card}").DeniedAsync(gate.GateId, gateEvent.At, site.Care);
+            await cardGrain.DeniedAsync(gate.GateId, gateEvent.At, site.Care);
         var (display, voice) = GateTexts.For(result.Reason, site.Language);
         var answer = new Answer(action, result.Reason, [.. result.Greeting.Concat(display).Take(Parking.ParkingTexts.MaxLines)], result.Greeting.Count > 0 ? string.Join(" ", [.. result.Greeting, voice]) : voice)
         {

@@ -16,8 +16,8 @@ namespace Ops.Silo.Hosting;
 /// <remarks>
 /// The package starts its reader from a lifecycle participant (its internal <c>DashboardHost</c>, which also activates
 /// the dashboard's grains on start, and keeps doing so). <see cref="AddOpsOrleansDashboard"/> puts this reader in that
-/// participant's place and hands the readings to the package's exporter, which it finds by name: a new package version that moves
-/// either fails the silo's start, and the end-to-end admin console test reads the counters page.
+/// participant's place and hands the readings to the package's exporter; it finds both by name. A package version
+/// that renames either fails the silo's start; the end-to-end admin console test reads the counters page.
 /// </remarks>
 public sealed class OrleansDashboardMeters : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
@@ -42,22 +42,24 @@ public sealed class OrleansDashboardMeters : ILifecycleParticipant<ISiloLifecycl
         var before = services.Count;
         silo.AddDashboard();
         var exporterType = typeof(DashboardOptions).Assembly.GetType(PackageExporter, throwOnError: true)!;
-        var wrapped = 0;
+        if (!Enumerable.Range(before, services.Count - before).Any(i => services[i].ServiceType.FullName == PackageHost))
+            throw new InvalidOperationException($"The Orleans Dashboard package no longer registers {PackageHost}.");
         for (var i = before; i < services.Count; i++)
         {
             var descriptor = services[i];
-            if (descriptor.ServiceType != typeof(ILifecycleParticipant<ISiloLifecycle>) || descriptor.ImplementationFactory is not { } factory)
+            if (descriptor.ServiceType != typeof(ILifecycleParticipant<ISiloLifecycle>))
                 continue;
-            // The package's host is also its hosted service: only its part in the lifecycle is left out.
-            services[i] = new ServiceDescriptor(descriptor.ServiceType, provider =>
-            {
-                var participant = factory(provider);
-                return participant.GetType().FullName == PackageHost ? new OrleansDashboardMeters(provider, exporterType) : participant;
-            }, descriptor.Lifetime);
-            wrapped++;
+            // The package's host is also its hosted service: only its part in the lifecycle is left out. It registers
+            // the host's part through a factory (as it does its profiler's), so which one it is shows when it is made.
+            if (descriptor.ImplementationType?.FullName == PackageHost)
+                services[i] = new ServiceDescriptor(descriptor.ServiceType, provider => new OrleansDashboardMeters(provider, exporterType), descriptor.Lifetime);
+            else if (descriptor.ImplementationFactory is { } factory)
+                services[i] = new ServiceDescriptor(descriptor.ServiceType, provider =>
+                {
+                    var participant = factory(provider);
+                    return participant.GetType().FullName == PackageHost ? new OrleansDashboardMeters(provider, exporterType) : participant;
+                }, descriptor.Lifetime);
         }
-        if (wrapped == 0)
-            throw new InvalidOperationException($"The Orleans Dashboard package no longer registers {PackageHost} as a lifecycle participant.");
         return silo;
     }
 

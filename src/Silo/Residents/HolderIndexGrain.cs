@@ -4,8 +4,8 @@ namespace Ops.Silo.Residents;
 
 /// <summary>An index entry of a site, keyed <c>{siteId}/{value}</c>, for a value a resident holds (a card,
 /// a plate): it belongs to at most one active resident. Residents' saves claim and release values here, one
-/// grain per value, so that two saves conflict only when they name the same one. A gate's question who holds
-/// a card is answered by the site's resident directory, from memory.</summary>
+/// grain per value, so that two saves conflict only when they name the same one. A swipe asks the site's resident
+/// directory who holds a card first, from memory, and comes here when no active resident there lists it.</summary>
 public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Grain
 {
     protected string? Holder => state.State.Holder;
@@ -15,21 +15,13 @@ public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Gr
 
     public Task<string?> GetHolderAsync() => Task.FromResult(state.State.Holder);
 
-    /// <summary>Claims and releases come from residents' saves only; like the resident's grain, this one goes back to
-    /// storage once done (<see cref="ResidentGrain.SaveAsync"/>).</summary>
-    public async Task<HolderClaim> ClaimAsync(string residentId)
+    public Task RestAsync()
     {
-        try
-        {
-            return await ClaimForAsync(residentId);
-        }
-        finally
-        {
-            DeactivateOnIdle();
-        }
+        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
-    private async Task<HolderClaim> ClaimForAsync(string residentId)
+    public async Task<HolderClaim> ClaimAsync(string residentId)
     {
         var previous = state.State.Holder;
         if (previous is not null && previous != residentId && await HoldsActivelyAsync(previous))
@@ -44,12 +36,10 @@ public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Gr
 
     public async Task ReleaseAsync(string residentId, string? restoreTo = null)
     {
-        if (state.State.Holder == residentId)
-        {
-            state.State.Holder = restoreTo;
-            await state.WriteStateAsync();
-        }
-        DeactivateOnIdle();
+        if (state.State.Holder != residentId)
+            return;
+        state.State.Holder = restoreTo;
+        await state.WriteStateAsync();
     }
 
     protected (string SiteId, string Value) SiteAndValue()

@@ -59,17 +59,8 @@ public sealed class ResidentDirectoryGrain(StateStore store, Serializer serializ
     public Task<IReadOnlyList<Resident>> ActiveInBuildingAsync(string? building) =>
         Task.FromResult<IReadOnlyList<Resident>>([.. residents.Values.Where(resident => IncidentCare.ActiveIn(resident, building))]);
 
-    public Task<string?> HolderOfCardAsync(string card)
-    {
-        string? holder = null;
-        foreach (var residentId in cardListers.GetValueOrDefault(card) ?? [])
-        {
-            if (residents[residentId].Active)
-                return Task.FromResult<string?>(residentId);
-            holder ??= residentId;
-        }
-        return Task.FromResult(holder);
-    }
+    public Task<string?> HolderOfCardAsync(string card) =>
+        Task.FromResult((cardListers.GetValueOrDefault(card) ?? []).FirstOrDefault(residentId => residents[residentId].Active));
 
     private void Take(Resident resident)
     {

@@ -23,17 +23,22 @@ public sealed class ResidentGrain(
 
     private string SiteId => this.GetPrimaryKeyString().Split('/')[0];
 
-    public async Task<ResidentSaved> SaveAsync(Resident resident)
+    public Task<ResidentSaved> SaveAsync(Resident resident) => SaveAndClaimAsync(resident);
+
+    public async Task<ResidentSaved> ImportAsync(Resident resident)
     {
-        // A save is the archive's business, not a sign the resident is about to pass a gate: the grain goes back to
-        // storage once the save is done, so that an import of a whole archive does not keep every resident in memory.
-        // Only once done: until then, card grains must still reach it (GetAsync interleaves) to settle claims.
+        var before = state.State.Resident;
         try
         {
             return await SaveAndClaimAsync(resident);
         }
         finally
         {
+            // Only once done: until then, card grains must still reach this one (GetAsync interleaves) to settle claims.
+            foreach (var card in (before?.Cards ?? []).Union(resident.Cards.Select(Identifiers.NormaliseCard)))
+                _ = Card(card).RestAsync();
+            foreach (var plate in (before?.Plates ?? []).Union(resident.Plates.Select(Identifiers.NormalisePlate)))
+                _ = Plate(plate).RestAsync();
             DeactivateOnIdle();
         }
     }

@@ -207,6 +207,29 @@ public sealed class ResidentGrainTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Many_saves_at_once_of_one_resident_or_of_one_card_are_all_answered()
+    {
+        var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => site.SaveResidentAsync("r-many", active: true, "0E0000A1")));
+        Assert.All(saves, saved => Assert.NotNull(saved.Resident));
+
+        // Each is answered, none refused by Orleans (a refused call throws here).
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(n => site.SaveResidentAsync($"r-claim-{n}", active: true, "0E0000B1")));
+    }
+
+    [Fact]
+    public async Task An_import_leaves_the_resident_and_its_card_to_storage_and_a_swipe_finds_them_again()
+    {
+        var imported = await cluster.Client.GetGrain<IResidentGrain>($"{site.SiteId}/r-imported").ImportAsync(new Resident
+        {
+            ResidentId = "r-imported", Name = "Imported", Unit = "1-1", Active = true, Cards = ["0e0000c1"],
+        });
+        Assert.NotNull(imported.Resident);
+
+        Assert.Equal("r-imported", await cluster.Client.GetGrain<ICardGrain>($"{site.SiteId}/0E0000C1").GetHolderAsync());
+        Assert.Equal(["0E0000C1"], (await cluster.Client.GetGrain<IResidentGrain>($"{site.SiteId}/r-imported").GetAsync())!.Cards);
+    }
+
+    [Fact]
     public async Task The_same_card_at_two_sites_belongs_to_a_resident_of_each()
     {
         var elsewhere = new TestSite(cluster.Client);

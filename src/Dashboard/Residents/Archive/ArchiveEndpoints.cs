@@ -44,7 +44,7 @@ public static class ArchiveEndpoints
         var stored = await ResidentDirectory.LoadAsync(cluster, siteId);
         var plan = ImportPlanner.Plan(rows, stored);
         var outcomes = dryRun ? plan : await new ImportApplier(resident =>
-            cluster.Reference<IResidentGrain>($"{siteId}/{resident.ResidentId}").SaveAsync(resident)).ApplyAsync(plan, stored);
+            cluster.Reference<IResidentGrain>($"{siteId}/{resident.ResidentId}").ImportAsync(resident)).ApplyAsync(plan, stored);
         var result = ImportResult.Of(outcomes, dryRun);
         loggers.CreateLogger(typeof(ArchiveEndpoints)).LogInformation(
             "Resident import at site {SiteId} by {User} (dry run {DryRun}): {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected",
