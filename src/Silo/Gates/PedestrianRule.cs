@@ -8,7 +8,7 @@ namespace Ops.Silo.Gates;
 public static class PedestrianRule
 {
     /// <param name="card">The swiped card.</param>
-    /// <param name="holder">The resident the site's card index names for it, if any.</param>
+    /// <param name="holder">The resident the site's resident directory (or, failing that, the card's grain) names for it, if any.</param>
     public static PassDecision Decide(string card, Resident? holder)
     {
         var normalised = Identifiers.NormaliseCard(card);
