@@ -2,7 +2,8 @@ namespace Ops.Contracts.Residents;
 
 /// <summary>Every resident of a site (keyed by siteId) in memory, for the reads that want them all: a search, an
 /// export, an import's comparison with the archive, an incident's care list; and for a swipe's question who
-/// holds the card. One grain answers them without activating a grain per resident or per card. It reads the residents from the store when it activates; each save of a
+/// holds the card. One grain answers them without activating a grain per resident or per card. It reads the
+/// residents from the store when it activates; each save of a
 /// resident passes the new record on.</summary>
 [Alias("ops.resident-directory-grain")]
 public interface IResidentDirectoryGrain : IGrainWithStringKey
@@ -26,6 +27,11 @@ public interface IResidentDirectoryGrain : IGrainWithStringKey
     /// card's own grain, which names its holder, active or not.</summary>
     [Orleans.Concurrency.AlwaysInterleave, Alias("holder-of-card")]
     Task<string?> HolderOfCardAsync(string card);
+
+    /// <summary>Activates the directory, which reads the site's residents: a site wakes it when the silo starts, so
+    /// that the first swipe does not wait for that.</summary>
+    [Alias("wake")]
+    Task WakeAsync();
 
     /// <summary>Takes the resident as just saved. Calls interleave (as do searches; neither waits for anything): one
     /// turn of the grain takes every call waiting, where a call at a time would take a turn of the thread pool

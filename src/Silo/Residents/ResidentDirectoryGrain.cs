@@ -12,7 +12,7 @@ public sealed class ResidentDirectoryGrain(StateStore store, Serializer serializ
 {
     private readonly SortedDictionary<string, Resident> residents = new(StringComparer.Ordinal);
 
-    // Who lists each card: at most one of them active (claims refuse a second), the others keeping it while inactive.
+    // Who lists each card: one of them active, as claims see to, the others keeping it while inactive.
     private readonly Dictionary<string, List<string>> cardListers = new(StringComparer.Ordinal);
 
     // The whole site packed, as the last search without a query sent it, until the next save: exports and the
@@ -58,6 +58,8 @@ public sealed class ResidentDirectoryGrain(StateStore store, Serializer serializ
 
     public Task<IReadOnlyList<Resident>> ActiveInBuildingAsync(string? building) =>
         Task.FromResult<IReadOnlyList<Resident>>([.. residents.Values.Where(resident => IncidentCare.ActiveIn(resident, building))]);
+
+    public Task WakeAsync() => Task.CompletedTask;
 
     public Task<string?> HolderOfCardAsync(string card) =>
         Task.FromResult((cardListers.GetValueOrDefault(card) ?? []).FirstOrDefault(residentId => residents[residentId].Active));

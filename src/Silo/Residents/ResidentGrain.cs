@@ -23,27 +23,7 @@ public sealed class ResidentGrain(
 
     private string SiteId => this.GetPrimaryKeyString().Split('/')[0];
 
-    public Task<ResidentSaved> SaveAsync(Resident resident) => SaveAndClaimAsync(resident);
-
-    public async Task<ResidentSaved> ImportAsync(Resident resident)
-    {
-        var before = state.State.Resident;
-        try
-        {
-            return await SaveAndClaimAsync(resident);
-        }
-        finally
-        {
-            // Only once done: until then, card grains must still reach this one (GetAsync interleaves) to settle claims.
-            foreach (var card in (before?.Cards ?? []).Union(resident.Cards.Select(Identifiers.NormaliseCard)))
-                _ = Card(card).RestAsync();
-            foreach (var plate in (before?.Plates ?? []).Union(resident.Plates.Select(Identifiers.NormalisePlate)))
-                _ = Plate(plate).RestAsync();
-            DeactivateOnIdle();
-        }
-    }
-
-    private async Task<ResidentSaved> SaveAndClaimAsync(Resident resident)
+    public async Task<ResidentSaved> SaveAsync(Resident resident)
     {
         var residentId = resident.ResidentId;
         var before = state.State.Resident;
@@ -74,6 +54,24 @@ public sealed class ResidentGrain(
             await WatchWelfareAsync(state.State.Resident, state.State.Presence.LastSeenAt ?? time.GetUtcNow(), config.Care.WelfareCheckSeconds, passage: false);
         }
         return new ResidentSaved(state.State.Resident, null, null);
+    }
+
+    public async Task<ResidentSaved> ImportAsync(Resident resident)
+    {
+        var before = state.State.Resident;
+        try
+        {
+            return await SaveAsync(resident);
+        }
+        finally
+        {
+            // Only once done: until then, card grains must still reach this one (GetAsync interleaves) to settle claims.
+            foreach (var card in (before?.Cards ?? []).Union(resident.Cards.Select(Identifiers.NormaliseCard)))
+                _ = Card(card).RestAsync();
+            foreach (var plate in (before?.Plates ?? []).Union(resident.Plates.Select(Identifiers.NormalisePlate)))
+                _ = Plate(plate).RestAsync();
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>Claims each card or plate for the resident. An inactive resident keeps one another active

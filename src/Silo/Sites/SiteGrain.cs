@@ -1,5 +1,6 @@
 using Ops.Contracts.Care;
 using Ops.Contracts.Gates;
+using Ops.Contracts.Residents;
 using Ops.Contracts.Situations;
 using Ops.Contracts.Sites;
 using Ops.Silo.Storage;
@@ -46,5 +47,6 @@ public sealed class SiteGrain(
     public Task WakeAsync() => Task.WhenAll(gates.Ids
         .Select(gateId => GrainFactory.GetGrain<IGateGrain>(new GateAddress(SiteId, gateId).Key).WakeAsync())
         .Append(GrainFactory.GetGrain<ISiteSituationsGrain>(SiteId).WakeAsync())
-        .Append(GrainFactory.GetGrain<ICareWatchGrain>(SiteId).WakeAsync()));
+        .Append(GrainFactory.GetGrain<ICareWatchGrain>(SiteId).WakeAsync())
+        .Append(GrainFactory.GetGrain<IResidentDirectoryGrain>(SiteId).WakeAsync()));
 }
