@@ -8,7 +8,8 @@ namespace Ops.Silo.Residents;
 
 /// <summary>The card index of a site; also notices a card refused again and again.</summary>
 public sealed class CardGrain(
-    [PersistentState("card", GrainStorage.Name)] IPersistentState<HolderState> state) : HolderIndexGrain(state), ICardGrain
+    [PersistentState("card", GrainStorage.Name)] IPersistentState<HolderState> state, TimeProvider time)
+    : HolderIndexGrain(state, time), ICardGrain
 {
     // Recent refusals, in memory: a burst of them is what matters, not their history.
     private readonly List<DateTimeOffset> denials = [];

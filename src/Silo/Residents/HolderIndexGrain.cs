@@ -6,8 +6,12 @@ namespace Ops.Silo.Residents;
 /// a plate): it belongs to at most one active resident. Residents' saves claim and release values here, one
 /// grain per value, so that two saves conflict only when they name the same one. A swipe asks the site's resident
 /// directory who holds a card first, from memory, and comes here when no active resident there lists it.</summary>
-public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Grain
+public abstract class HolderIndexGrain(IPersistentState<HolderState> state, TimeProvider time) : Grain
 {
+    /// <summary>How long a claim counts as its save still under way while the claimant's record does not show it. A save
+    /// takes milliseconds, seconds in a large import; a claim whose save failed frees the value after this.</summary>
+    public static readonly TimeSpan PendingClaim = TimeSpan.FromSeconds(30);
+
     protected string? Holder => state.State.Holder;
 
     /// <summary>The values of this kind a resident holds (its cards, or its plates), normalised.</summary>
@@ -24,11 +28,12 @@ public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Gr
     public async Task<HolderClaim> ClaimAsync(string residentId)
     {
         var previous = state.State.Holder;
-        if (previous is not null && previous != residentId && await HoldsActivelyAsync(previous))
+        if (previous is not null && previous != residentId && await HoldsAsync(previous))
             return new HolderClaim(previous, previous);
         if (previous != residentId)
         {
             state.State.Holder = residentId;
+            state.State.ClaimedAt = time.GetUtcNow();
             await state.WriteStateAsync();
         }
         return new HolderClaim(residentId, previous);
@@ -39,6 +44,7 @@ public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Gr
         if (state.State.Holder != residentId)
             return;
         state.State.Holder = restoreTo;
+        state.State.ClaimedAt = null;
         await state.WriteStateAsync();
     }
 
@@ -48,10 +54,16 @@ public abstract class HolderIndexGrain(IPersistentState<HolderState> state) : Gr
         return (key[..key.IndexOf('/')], key[(key.IndexOf('/') + 1)..]);
     }
 
-    private async Task<bool> HoldsActivelyAsync(string holderId)
+    /// <summary>Whether the holder keeps the value from another claimant: it is an active resident who lists it, or its
+    /// claim is recent and its record does not list the value yet (its save is under way: two saves at once that name
+    /// the same value must not both get it).</summary>
+    private async Task<bool> HoldsAsync(string holderId)
     {
         var (siteId, value) = SiteAndValue();
         var holder = await GrainFactory.GetGrain<IResidentGrain>($"{siteId}/{holderId}").GetAsync();
-        return holder is { Active: true } && ValuesOf(holder).Contains(value, StringComparer.Ordinal);
+        var listed = holder is not null && ValuesOf(holder).Contains(value, StringComparer.Ordinal);
+        return listed
+            ? holder!.Active
+            : state.State.ClaimedAt is { } claimedAt && time.GetUtcNow() - claimedAt < PendingClaim;
     }
 }

@@ -5,7 +5,8 @@ namespace Ops.Silo.Residents;
 
 /// <summary>The plate index of a site.</summary>
 public sealed class PlateGrain(
-    [PersistentState("plate", GrainStorage.Name)] IPersistentState<HolderState> state) : HolderIndexGrain(state), IPlateGrain
+    [PersistentState("plate", GrainStorage.Name)] IPersistentState<HolderState> state, TimeProvider time)
+    : HolderIndexGrain(state, time), IPlateGrain
 {
     protected override IReadOnlyList<string> ValuesOf(Resident resident) => resident.Plates;
 }

@@ -207,13 +207,32 @@ public sealed class ResidentGrainTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task Many_saves_at_once_of_one_resident_or_of_one_card_are_all_answered()
+    public async Task Many_saves_at_once_of_one_resident_or_of_one_card_are_all_answered_and_one_gets_the_card()
     {
         var saves = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => site.SaveResidentAsync("r-many", active: true, "0E0000A1")));
         Assert.All(saves, saved => Assert.NotNull(saved.Resident));
 
-        // Each is answered, none refused by Orleans (a refused call throws here).
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(n => site.SaveResidentAsync($"r-claim-{n}", active: true, "0E0000B1")));
+        // Each is answered, none refused by Orleans (a refused call throws here), and one of them gets the card.
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(n => site.SaveResidentAsync($"r-claim-{n}", active: true, "0E0000B1")));
+        var holder = Assert.Single(claims, saved => saved.Resident is not null).Resident!.ResidentId;
+        Assert.All(claims.Where(saved => saved.Resident is null), refused =>
+        {
+            Assert.Equal("0E0000B1", refused.ConflictingCard);
+            Assert.Equal(holder, refused.ConflictingResidentId);
+        });
+    }
+
+    [Fact]
+    public async Task A_claim_whose_save_is_not_written_yet_keeps_the_card_from_another_resident()
+    {
+        // A claim by a resident whose record does not exist yet: its save is under way, or failed a moment ago.
+        var claimed = await cluster.Client.GetGrain<ICardGrain>($"{site.SiteId}/0E0000D1").ClaimAsync("r-saving");
+        Assert.Equal("r-saving", claimed.Holder);
+
+        var refused = await site.SaveResidentAsync("r-other", active: true, "0E0000D1");
+
+        Assert.Null(refused.Resident);
+        Assert.Equal("r-saving", refused.ConflictingResidentId);
     }
 
     [Fact]
