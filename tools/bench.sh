@@ -150,6 +150,12 @@ cpu_sampler() {
     sleep 5
   done
 }
+# name=pid of every process started here, for the generator's per-step CPU columns (--watch).
+watch_list() {
+  local list=""
+  for i in "${!names[@]}"; do list+="${list:+,}${names[i]}=${pids[i]}"; done
+  echo "$list"
+}
 summary_value() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$1"; }
 
 loadgen_args=(--sites "$sites" --gates "$gates" --residents "$residents" --steps "$steps"
@@ -180,7 +186,7 @@ for _ in $(seq 1 120); do grep -q "^Echo: " "$work/echo.log" && break; sleep 0.2
 grep -q "^Echo: " "$work/echo.log" || { cat "$work/echo.log"; exit 1; }
 cpu_sampler > "$work/ceiling-cpu.log" &
 sampler=$!
-dotnet "$loadgen" run --ceiling --mqtt-port "$mqtt_port" "${loadgen_args[@]}" --summary-file "$work/ceiling.summary" \
+dotnet "$loadgen" run --ceiling --mqtt-port "$mqtt_port" "${loadgen_args[@]}" --watch "$(watch_list)" --summary-file "$work/ceiling.summary" \
   | tee "$work/ceiling.out"
 kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 cat "$work/ceiling-cpu.log"
@@ -224,7 +230,7 @@ if [ "$mode" = archive ]; then
 fi
 cpu_sampler > "$work/hub-cpu.log" &
 sampler=$!
-dotnet "$loadgen" run --url "$url" --mqtt-port "$OPS_MQTT_PORT" "${loadgen_args[@]}" --summary-file "$work/hub.summary" \
+dotnet "$loadgen" run --url "$url" --mqtt-port "$OPS_MQTT_PORT" "${loadgen_args[@]}" --watch "$(watch_list)" --summary-file "$work/hub.summary" \
   | tee "$work/hub.out"
 kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
 cat "$work/hub-cpu.log"

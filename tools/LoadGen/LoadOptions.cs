@@ -29,6 +29,8 @@ public sealed record LoadOptions
     public int Connections { get; init; } = 2;
     /// <summary>Where the run's summary line is also written (for scripts).</summary>
     public string? SummaryFile { get; init; }
+    /// <summary>Other processes on this machine whose CPU each step reports (the hub's, or the broker's).</summary>
+    public IReadOnlyList<WatchedProcess> Watch { get; init; } = [];
 
     public static LoadOptions Parse(IReadOnlyList<string> args, bool echo = false)
     {
@@ -60,6 +62,7 @@ public sealed record LoadOptions
                 "--buildings" => options with { Buildings = Int() },
                 "--connections" => options with { Connections = Int() },
                 "--summary-file" => options with { SummaryFile = Value() },
+                "--watch" => options with { Watch = WatchedProcesses.Parse(Value()) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }

@@ -10,6 +10,7 @@ public sealed class LoadRunner(LoadOptions options)
 {
     private readonly Population population = new(options.Sites, options.Gates, options.Residents);
     private readonly List<GateConnection> gates = [];
+    private readonly WatchedProcesses watched = new(options.Watch);
     private TimestampTable? current;
 
     public async Task<int> RunAsync(CancellationToken stop)
@@ -115,6 +116,7 @@ public sealed class LoadRunner(LoadOptions options)
         var schedule = new RateSchedule(rate, workers, Stopwatch.GetTimestamp() + Stopwatch.Frequency / 20, seconds);
         var failuresBefore = gates.Sum(g => g.PublishFailures);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watchedBefore = watched.Sample();
         var wallBefore = Stopwatch.GetTimestamp();
 
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => PublishAsync(table, schedule, w, stop), stop)));
@@ -131,8 +133,17 @@ public sealed class LoadRunner(LoadOptions options)
                 await Task.Delay(20, stop);
         }
         Volatile.Write(ref current, null);
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore) / Stopwatch.GetElapsedTime(wallBefore) * 100;
-        return Measure(table, schedule, rate, seconds, sendEnd, gates.Sum(g => g.PublishFailures) - failuresBefore) with { GeneratorCpu = cpu };
+        var wall = Stopwatch.GetElapsedTime(wallBefore);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var watchedCpu = watched.Between(watchedBefore, watched.Sample(), wall);
+        var result = Measure(table, schedule, rate, seconds, sendEnd, gates.Sum(g => g.PublishFailures) - failuresBefore);
+        var machineCpu = cpu + wall * (watchedCpu.Sum(process => process.Percent) / 100);
+        return result with
+        {
+            GeneratorCpu = cpu / wall * 100,
+            Watched = watchedCpu,
+            CpuPerEventUs = result.Decided == 0 ? null : machineCpu.TotalMicroseconds / result.Decided,
+        };
     }
 
     private async Task PublishAsync(TimestampTable table, RateSchedule schedule, int worker, CancellationToken stop)

@@ -8,6 +8,7 @@ using Ops.LoadGen;
 //   Ops.LoadGen archive --url U --admin-password P [--residents 10000 --buildings 20]   times import, incident, search, export
 // Options of run: --sites --gates --residents --steps 1000,2000,... --step-seconds --timeout-seconds
 //   --warmup-seconds --workers --max-inflight --latency-at --concurrency --summary-file
+//   --watch silo=PID,gateway=PID   also reports those processes' CPU per step, and the CPU per decided event
 var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 // SIGTERM (bench.sh stopping the echo responder) ends the run like Ctrl-C: connections close, then exit.

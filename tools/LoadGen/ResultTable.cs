@@ -7,7 +7,7 @@ namespace Ops.LoadGen;
 public static class ResultTable
 {
     public const string Header =
-        " offered/s    sent/s  decided/s | decision ms: p50      p90      p99      max | push ms: p50      p99 | undecided | sustained | generator cpu";
+        " offered/s    sent/s  decided/s | decision ms: p50      p90      p99      max | push ms: p50      p99 | undecided | sustained | generator cpu | cpu us/event | watched cpu";
 
     public static string Row(StepResult step, bool pushMeasured)
     {
@@ -15,7 +15,9 @@ public static class ResultTable
         var decision = Invariant($"{Ms(step.Decision.P50),16} {Ms(step.Decision.P90),8} {Ms(step.Decision.P99),8} {Ms(step.Decision.Max),8}");
         var push = Invariant($"{(pushMeasured ? Ms(step.Push?.P50) : "n/a"),12} {(pushMeasured ? Ms(step.Push?.P99) : "n/a"),8}");
         var failures = step.PublishFailures > 0 ? Invariant($" ({step.PublishFailures} publishes failed)") : "";
-        return Invariant($"{rates} | {decision} | {push} | {step.Undecided,9} | {(step.Sustained ? "yes" : "no"),9} | {step.GeneratorCpu,12:0}%{failures}");
+        var perEvent = step.CpuPerEventUs is { } us ? Invariant($"{us:0}") : "n/a";
+        var watched = string.Join(' ', step.Watched ?? []);
+        return Invariant($"{rates} | {decision} | {push} | {step.Undecided,9} | {(step.Sustained ? "yes" : "no"),9} | {step.GeneratorCpu,12:0}% | {perEvent,12} | {watched}{failures}");
     }
 
     /// <summary><c>SUMMARY sustained_eps=.. latency_step=.. decision_p50_ms=.. decision_p99_ms=.. push_p99_ms=.. undecided=..</c>:
