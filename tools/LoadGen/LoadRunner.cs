@@ -137,12 +137,11 @@ public sealed class LoadRunner(LoadOptions options)
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var watchedCpu = watched.Between(watchedBefore, watched.Sample(), wall);
         var result = Measure(table, schedule, rate, seconds, sendEnd, gates.Sum(g => g.PublishFailures) - failuresBefore);
-        var machineCpu = cpu + wall * (watchedCpu.Sum(process => process.Percent) / 100);
         return result with
         {
             GeneratorCpu = cpu / wall * 100,
             Watched = watchedCpu,
-            CpuPerEventUs = result.Decided == 0 ? null : machineCpu.TotalMicroseconds / result.Decided,
+            CpuPerEventUs = WatchedProcesses.MicrosecondsPerEvent(cpu, watchedCpu, wall, result.Decided),
         };
     }
 

@@ -24,6 +24,11 @@ public sealed class WatchedProcesses(IReadOnlyList<WatchedProcess> processes)
     /// <summary>Each process's CPU time so far; zero for one that has gone.</summary>
     public TimeSpan[] Sample() => [.. processes.Select(process => process.CpuTime())];
 
+    /// <summary>What one decided event cost the machine, in microseconds of CPU: the generator's own CPU and every
+    /// watched process's over the step, divided by the events decided in it; null when none was.</summary>
+    public static double? MicrosecondsPerEvent(TimeSpan generatorCpu, IEnumerable<ProcessCpu> watched, TimeSpan wall, long decided) =>
+        decided == 0 ? null : (generatorCpu + wall * (watched.Sum(process => process.Percent) / 100)).TotalMicroseconds / decided;
+
     /// <summary>Each process's CPU between two samples, in percent of one core over <paramref name="wall"/>.</summary>
     public IReadOnlyList<ProcessCpu> Between(TimeSpan[] before, TimeSpan[] after, TimeSpan wall) =>
         [.. processes.Select((process, i) => new ProcessCpu(process.Name, (after[i] - before[i]) / wall * 100))];
