@@ -9,8 +9,6 @@ namespace Ops.LoadGen;
 /// shows what one event costs the whole machine, which a saturated step's latencies do not.</summary>
 public sealed class WatchedProcesses(IReadOnlyList<WatchedProcess> processes)
 {
-    public IReadOnlyList<WatchedProcess> Processes => processes;
-
     /// <summary><c>name=pid</c> pairs separated by commas.</summary>
     public static IReadOnlyList<WatchedProcess> Parse(string text) =>
         [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pair =>
