@@ -3,8 +3,7 @@ namespace Ops.Contracts.Residents;
 /// <summary>Every resident of a site (keyed by siteId) in memory, for the reads that want them all: a search, an
 /// export, an import's comparison with the archive, an incident's care list; and for a swipe's question who
 /// holds the card. One grain answers them without activating a grain per resident or per card. It reads the
-/// residents from the store when it activates; each save of a
-/// resident passes the new record on.</summary>
+/// residents from the store when it activates; each save of a resident passes the new record on.</summary>
 [Alias("ops.resident-directory-grain")]
 public interface IResidentDirectoryGrain : IGrainWithStringKey
 {

@@ -75,7 +75,7 @@ public sealed class LoginThrottle(TimeProvider time)
     /// <summary>Waits for the source's turn at the check; dispose the result to give it back.</summary>
     public async Task<IDisposable> TakeTurnAsync(IPAddress source, CancellationToken cancellationToken)
     {
-        var stripe = stripes[(Normalise(source).GetHashCode() & int.MaxValue) % Stripes];
+        var stripe = stripes[StripeOf(source)];
         await stripe.WaitAsync(cancellationToken);
         try
         {
@@ -100,6 +100,10 @@ public sealed class LoginThrottle(TimeProvider time)
                 sources.TryRemove(address, out _);
         }
     }
+
+    /// <summary>The stripe whose turn a source takes. Addresses hash with a per-process seed, so which sources share a
+    /// stripe (one in 64 of them) differs from one start to the next and cannot be aimed at.</summary>
+    internal static int StripeOf(IPAddress source) => (Normalise(source).GetHashCode() & int.MaxValue) % Stripes;
 
     private static IPAddress Normalise(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
