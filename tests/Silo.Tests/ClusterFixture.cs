@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Ops.Silo.Gates;
+using Ops.Silo.Hosting;
 using Ops.Silo.Storage;
 using Orleans;
 using Orleans.Configuration;
@@ -31,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddOpsStorage(new SqliteDialect(Path.Combine(directory, "ops.db")))
+                .AddOpsIdleCollection()
                 .Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
             silo.Services.AddSingleton(new GateSecretHasher(RandomNumberGenerator.GetBytes(GateSecretHasher.KeyBytes)));
         });

@@ -19,6 +19,7 @@ public static class SiloHostingExtensions
             silo.UseLocalhostClustering(environment.SiloPort, environment.OrleansGatewayPort,
                 serviceId: HubEnvironment.ServiceId, clusterId: HubEnvironment.ClusterId);
             silo.AddOpsStorage(environment.Database());
+            silo.AddOpsIdleCollection();
             silo.AddStartupTask((services, cancellationToken) =>
             {
                 // In the background: the silo is up at once, and the sites wake while it serves.

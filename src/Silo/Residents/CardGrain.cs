@@ -7,9 +7,10 @@ using Ops.Silo.Storage;
 namespace Ops.Silo.Residents;
 
 /// <summary>The card index of a site; also notices a card refused again and again. Only saves and refusals reach it
-/// (a swipe of an active resident's card is answered by the resident directory), so it does not wait Orleans' usual
-/// quarter of an hour idle before going back to storage: 100,000 provisioned cards would hold about 300 MB.</summary>
-[CollectionAgeLimit(Minutes = 2)]
+/// (a swipe of an active resident's card is answered by the resident directory), so it goes back to storage after
+/// half a minute idle (<see cref="Hosting.IdleCollection"/>), not Orleans' usual quarter of an hour: 100,000 cards
+/// just provisioned would hold about 300 MB. While refusals are counting towards card help it stays.</summary>
+[CollectionAgeLimit(Minutes = 0.5)]
 public sealed class CardGrain(
     [PersistentState("card", GrainStorage.Name)] IPersistentState<HolderState> state, TimeProvider time)
     : HolderIndexGrain(state, time), ICardGrain
@@ -24,7 +25,11 @@ public sealed class CardGrain(
         denials.RemoveAll(d => d <= at.AddSeconds(-care.CardHelpWindowSeconds));
         denials.Add(at);
         if (denials.Count < care.CardHelpDenials)
+        {
+            // The count lives in memory: idle collection must not end it before the window does.
+            DelayDeactivation(TimeSpan.FromSeconds(care.CardHelpWindowSeconds));
             return;
+        }
         denials.Clear();
         var (siteId, card) = SiteAndValue();
         var holder = Holder is { } holderId

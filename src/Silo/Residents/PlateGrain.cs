@@ -4,7 +4,7 @@ using Ops.Silo.Storage;
 namespace Ops.Silo.Residents;
 
 /// <summary>The plate index of a site. Only saves reach it, so it goes back to storage soon (as <see cref="CardGrain"/>).</summary>
-[CollectionAgeLimit(Minutes = 2)]
+[CollectionAgeLimit(Minutes = 0.5)]
 public sealed class PlateGrain(
     [PersistentState("plate", GrainStorage.Name)] IPersistentState<HolderState> state, TimeProvider time)
     : HolderIndexGrain(state, time), IPlateGrain
