@@ -40,6 +40,10 @@ public sealed class GateBroker(
             .WithDefaultCommunicationTimeout(settings.ConnectTimeout)
             // Room for a reconnect storm after a restart; MQTTnet's default of 10 drops SYNs beyond it.
             .WithConnectionBacklog(512)
+            // Each packet goes out in one socket write, not its header and its payload in two: a send call less
+            // per command, and the packet reaches the gate in one piece (MQTTnet notes that some clients fail on
+            // packets split across frames).
+            .WithoutPacketFragmentation()
             .Build();
         server = new MqttServerFactory().CreateMqttServer(options, [listener]);
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
