@@ -22,16 +22,17 @@ configuration="${OPS_CONFIGURATION:-Release}"
 bin() { echo "$1/bin/$configuration/net10.0/$2.dll"; }
 
 # Even with nothing to do, dotnet build spends 5-7 s on a 2-core machine finding that out, so it is
-# skipped when every process's binary exists and no file of the sources is newer than it
-# (OPS_BUILD=always builds regardless).
+# skipped when every process was built (each build marks its output directory, Directory.Build.targets)
+# and no file of the sources is newer than that mark (OPS_BUILD=always builds regardless).
 needs_build() {
   [ "${OPS_BUILD:-auto}" = always ] && return 0
-  local output
+  local output mark
   for output in "$(bin src/Silo Ops.Silo)" "$(bin src/Gateway Ops.Gateway)" "$(bin src/Dashboard Ops.Dashboard)" \
     "$(bin tools/Simulator Ops.Simulator)"; do
-    [ -f "$output" ] || return 0
-    if [ -n "$(find src deploy tools/Simulator Ops.sln Directory.*.props \( -name bin -o -name obj -o -name node_modules \) -prune \
-      -o -type f -newer "$output" -print -quit 2>/dev/null)" ]; then
+    mark="$(dirname "$output")/ops.built"
+    [ -f "$output" ] && [ -f "$mark" ] || return 0
+    if [ -n "$(find src deploy tools/Simulator Ops.sln Directory.Build.* Directory.Packages.props \( -name bin -o -name obj -o -name node_modules \) -prune \
+      -o -type f -newer "$mark" -print -quit 2>/dev/null)" ]; then
       return 0
     fi
   done
