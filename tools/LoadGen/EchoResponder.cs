@@ -46,6 +46,8 @@ public sealed class EchoResponder(LoadOptions options)
                     .WithProtocolVersion(MqttProtocolVersion.V500)
                     .WithClientId($"loadgen-echo-{Environment.ProcessId}-{i}")
                     .WithCleanSession(true)
+                    .WithoutPacketFragmentation()
+                    .WithStreamProvider(new BufferedConnections(null))
                     .Build(), stop);
                 int limit = result.ReceiveMaximum is { } maximum && maximum > 0 ? maximum : 65535;
                 inFlight = new SemaphoreSlim(Math.Min(limit, 1000));

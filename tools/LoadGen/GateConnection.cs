@@ -51,12 +51,12 @@ public sealed class GateConnection : IAsyncDisposable
             .WithClientId($"loadgen-{Gate.SiteId}-{Gate.GateId}")
             .WithCleanSession(true)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(60))
-            .WithTimeout(TimeSpan.FromSeconds(60));
+            .WithTimeout(TimeSpan.FromSeconds(60))
+            .WithoutPacketFragmentation()
+            .WithStreamProvider(new BufferedConnections(source));
         if (password is not null)
             builder.WithCredentials(Gate.Key, password);
         var options = builder.Build();
-        if (source is not null)
-            ((MqttClientTcpOptions)options.ChannelOptions).LocalEndpoint = new IPEndPoint(source, 0);
         var result = await client.ConnectAsync(options, cancellationToken);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
             throw new InvalidOperationException($"gate {Gate.Key} could not connect: {result.ResultCode} {result.ReasonString}");

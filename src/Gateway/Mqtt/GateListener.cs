@@ -11,7 +11,8 @@ namespace Ops.Gateway.Mqtt;
 
 /// <summary>The broker's TCP endpoint, in place of MQTTnet's own, which reads every packet whole whatever
 /// its size: each connection is admitted against <see cref="ConnectionAdmission"/> and read through a
-/// <see cref="PacketSizeGuard"/>, and reaches the broker as a <see cref="GateChannel"/>.</summary>
+/// <see cref="PacketSizeGuard"/> over a <see cref="ReadBufferedStream"/>, and reaches the broker as a
+/// <see cref="GateChannel"/>.</summary>
 public sealed class GateListener(BrokerSettings settings, ConnectionAdmission admission, ILogger<GateListener> logger)
     : IMqttServerAdapter
 {
@@ -98,7 +99,7 @@ public sealed class GateListener(BrokerSettings settings, ConnectionAdmission ad
         try
         {
             socket.NoDelay = true;
-            var stream = new NetworkStream(socket, ownsSocket: true);
+            var stream = new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true));
             var guard = new PacketSizeGuard(new MqttTcpChannel(stream, socket.LocalEndPoint, socket.RemoteEndPoint, null),
                 settings.MaxPacketBytes, settings.MaxConnectBytes);
             var formatter = new MqttPacketFormatterAdapter(new MqttBufferWriter(options.WriterBufferSize, options.WriterBufferSizeMax));
