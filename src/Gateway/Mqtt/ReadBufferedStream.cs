@@ -28,9 +28,6 @@ public sealed class ReadBufferedStream(Stream inner, int bufferSize = ReadBuffer
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Bytes read from the connection and not yet handed out.</summary>
-    public int Buffered => end - start;
-
     public override ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         if (destination.IsEmpty)
@@ -54,7 +51,8 @@ public sealed class ReadBufferedStream(Stream inner, int bufferSize = ReadBuffer
         {
             if (destination.Length >= buffer.Length)
                 return inner.Read(destination);
-            start = 0;
+            // Emptied first: a read that throws leaves nothing stale behind.
+            start = end = 0;
             end = inner.Read(buffer);
         }
         return Take(destination);
@@ -87,7 +85,7 @@ public sealed class ReadBufferedStream(Stream inner, int bufferSize = ReadBuffer
 
     private async ValueTask<int> FillAndTakeAsync(Memory<byte> destination, CancellationToken cancellationToken)
     {
-        start = 0;
+        start = end = 0;
         end = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Take(destination.Span);
     }

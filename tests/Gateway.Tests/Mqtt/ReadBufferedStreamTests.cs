@@ -68,6 +68,32 @@ public sealed class ReadBufferedStreamTests
         }
     }
 
+    /// <summary>A stream whose second read fails; the others hand out its bytes.</summary>
+    private sealed class FailingSecondReadStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        private int reads;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (++reads == 2)
+                throw new IOException("connection reset");
+            // At most two bytes a read, so that the first read leaves the rest for the third.
+            return base.ReadAsync(buffer[..Math.Min(buffer.Length, 2)], cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task A_read_that_fails_leaves_no_earlier_bytes_to_be_read_again()
+    {
+        var stream = new ReadBufferedStream(new FailingSecondReadStream([1, 2, 5, 6]));
+        var read = new byte[2];
+        Assert.Equal(2, await stream.ReadAsync(read));
+        Assert.Equal(new byte[] { 1, 2 }, read);
+        await Assert.ThrowsAsync<IOException>(async () => await stream.ReadExactlyAsync(new byte[2]));
+        Assert.Equal(2, await stream.ReadAsync(read));
+        Assert.Equal(new byte[] { 5, 6 }, read);
+    }
+
     [Fact]
     public async Task Writes_reach_the_other_end_at_once_without_a_flush()
     {
